@@ -1,0 +1,120 @@
+package dates
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"rasad/internal/arabic"
+)
+
+// benchText is written for the benchmarks (not taken from any corpus):
+// report prose with a dateline, deictic days, a partial date and numbers.
+const benchText = `الأربعاء 15 تشرين الثاني / نوفمبر 2017 - 10:24 بتوقيت دمشق
+قُتل ستة مدنيين بينهم طفلان، وأصيب أكثر من 20 آخرين، فجر اليوم الأربعاء، جراء غارات جوية استهدفت الأحياء السكنية في بلدة على أطراف المحافظة الشرقية، بحسب ما أفاد ناشطون محليون. وقال مصدر في الدفاع المدني إن فرق الإنقاذ عملت حتى ساعات الصباح على انتشال الجثث من تحت الأنقاض، مشيرا إلى أن القصف تركز على السوق الرئيسي والمدرسة.
+وكانت البلدة قد تعرضت مساء أمس لقصف مدفعي مكثف، بعد هجوم شنته فصائل مسلحة على نقاط عسكرية قريبة منذ يومين، في حين تتواصل الاشتباكات في محيطها منذ العاشر من أيلول الماضي. وتشهد المنطقة تصعيدا منذ مطلع العام، وسقط فيها خلال الأسبوع الماضي أكثر من 60 قتيلا، فيما نزحت مئات العائلات نحو القرى المجاورة خلال الساعات الأخيرة.
+`
+
+var (
+	benchOnce sync.Once
+	benchDocs []string
+	benchSize int64
+)
+
+// loadBenchCorpus reads up to ~8 MB of article text from the SaudiNewsNet
+// zips, once.
+func loadBenchCorpus(b *testing.B) []string {
+	benchOnce.Do(func() {
+		files, _ := filepath.Glob("../../../shared/data/bench/saudinewsnet/*.zip")
+		const limit = 8 << 20
+		for _, f := range files {
+			if benchSize >= limit {
+				break
+			}
+			zr, err := zip.OpenReader(f)
+			if err != nil {
+				continue
+			}
+			for _, zf := range zr.File {
+				if benchSize >= limit {
+					break
+				}
+				rc, err := zf.Open()
+				if err != nil {
+					continue
+				}
+				data, err := io.ReadAll(rc)
+				rc.Close()
+				if err != nil {
+					continue
+				}
+				var arts []struct {
+					Content string `json:"content"`
+				}
+				if json.Unmarshal(data, &arts) != nil {
+					continue
+				}
+				for _, a := range arts {
+					benchDocs = append(benchDocs, a.Content)
+					benchSize += int64(len(a.Content))
+				}
+			}
+			zr.Close()
+		}
+	})
+	if len(benchDocs) == 0 {
+		b.Skip("../shared not present: ../../../shared/data/bench/saudinewsnet/*.zip not found")
+	}
+	return benchDocs
+}
+
+func BenchmarkFind(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(benchText)
+	}
+}
+
+func BenchmarkFindTokens(b *testing.B) {
+	toks := arabic.Tokenize(benchText)
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		FindTokens(benchText, toks)
+	}
+}
+
+func BenchmarkFindCorpus(b *testing.B) {
+	docs := loadBenchCorpus(b)
+	b.SetBytes(benchSize)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Find(d)
+		}
+	}
+}
+
+func BenchmarkTokenizeThenFindTokensCorpus(b *testing.B) {
+	docs := loadBenchCorpus(b)
+	b.SetBytes(benchSize)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			FindTokens(d, arabic.Tokenize(d))
+		}
+	}
+}
+
+func BenchmarkParsePublished(b *testing.B) {
+	const s = "الأربعاء 15 تشرين الثاني 2017 الساعة 21:24 (مكة المكرمة)"
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ParsePublished(s)
+	}
+}
