@@ -98,6 +98,7 @@ type Gazetteer struct {
 	Places []Place
 	byID   map[string]int32
 	index  map[string][]int32 // Fold(name) → place indexes, by rank descending
+	m      *matcher           // the recognizer's trie and lexicon
 }
 
 //go:embed gazetteer.tsv.gz
@@ -290,6 +291,7 @@ func parseData(data string) (*Gazetteer, error) {
 			g.index[k] = slices.Clip(ids)
 		}
 	}
+	g.m = buildMatcher(g)
 	return g, nil
 }
 

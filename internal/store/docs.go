@@ -39,8 +39,10 @@ type Doc struct {
 	IngestedAt string `json:"ingested_at,omitempty"` // RFC 3339 UTC time of the last insert or update
 
 	// Inputs of PutBatch, never read back.
-	IndexText string   `json:"-"` // space-separated search keys of title and text (arabic.AppendSearchKeys)
-	Signature []uint64 `json:"-"` // dedup.SignatureText(IndexText); nil: takes no part in near-duplicate detection
+	IndexText string    `json:"-"` // space-separated search keys of title and text (arabic.AppendSearchKeys)
+	Signature []uint64  `json:"-"` // dedup.SignatureText(IndexText); nil: takes no part in near-duplicate detection
+	Mentions  []Mention `json:"-"` // places, actors and sources found in CleanText (replace any stored)
+	Events    []Event   `json:"-"` // events extracted from CleanText (replace any stored)
 }
 
 // PutStatus says what PutBatch did with a document.
@@ -138,6 +140,8 @@ type writer struct {
 	insLSH, insLSH1, delLSH, selLSH     *sql.Stmt
 	selDocN, setGroupN, moveGroup, memb *sql.Stmt
 	delDoc                              *sql.Stmt
+	insMention, delMentions             *sql.Stmt
+	insEvent, delEvents                 *sql.Stmt
 
 	// Full-text index changes, applied by flush at the end of the
 	// transaction: FTS5 writes its pending terms to disk whenever another
@@ -197,6 +201,10 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.moveGroup, `UPDATE documents SET dupe_group = ? WHERE dupe_group = ?`},
 		{&w.memb, `SELECT n, id FROM documents WHERE dupe_group = ?`},
 		{&w.delDoc, `DELETE FROM documents WHERE n = ?`},
+		{&w.insMention, `INSERT INTO mentions (doc_n, kind, start, end, text, key, entry, framing, lat, lon, precision) VALUES (?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.delMentions, `DELETE FROM mentions WHERE doc_n = ?`},
+		{&w.insEvent, `INSERT INTO events (doc_n, type, subtype, actor1, actor2, place, place_id, admin1, lat, lon, geo_precision, date, time_precision, killed, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.delEvents, `DELETE FROM events WHERE doc_n = ?`},
 	}
 	for _, p := range prep {
 		st, err := tx.PrepareContext(ctx, p.sql)
@@ -270,6 +278,9 @@ func (w *writer) put(d *Doc, now string) (PutResult, error) {
 		return res, err
 	}
 
+	if err := w.replaceFindings(n, d, res.Status == Updated); err != nil {
+		return res, err
+	}
 	if err := w.queueIndex(n, d); err != nil {
 		return res, err
 	}

@@ -1,0 +1,636 @@
+package gazetteer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"rasad/internal/arabic"
+)
+
+// head returns the first token of mention k's phrase: its direction word,
+// cue or name.
+func (r *recognizer) head(k int) int {
+	ms := &r.ms[k]
+	h := ms.a
+	if ms.cue >= 0 && ms.cue < h {
+		h = ms.cue
+	}
+	if ms.dir >= 0 && ms.dir < h {
+		h = ms.dir
+	}
+	return h
+}
+
+// locative words that may stand between a place and the place locating it
+// ("قرية X التابعة لمنطقة Y").
+var locWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"التابعة", "التابع", "الواقعة", "الواقع", "ضمن", "داخل"} {
+		locWords[arabic.Fold(w)] = true
+	}
+}
+
+// locate links each mention to a place that locates it right after it:
+// "X بريف Y", "X في محافظة Y", "X شرق Y", "X (Y)".
+func (r *recognizer) locate() {
+	for k := range r.ms {
+		if r.ms[k].drop {
+			continue
+		}
+		k2 := k + 1
+		for k2 < len(r.ms) && r.ms[k2].drop {
+			k2++
+		}
+		if k2 >= len(r.ms) {
+			return
+		}
+		if r.ms[k2].ids == nil || r.ms[k2].inList {
+			continue
+		}
+		from, to := r.ms[k].b, r.ms[k2].a
+		if to-from > 5 || to < from || r.brokenBetween(from-1, to) {
+			continue
+		}
+		marked := r.toks[to].Norm != "" && r.ms[k2].off > 0 && strings.HasPrefix(r.toks[to].Norm, "ب")
+		good := true
+		for j := from; j < to; j++ {
+			p := r.punct(j)
+			if p != "" {
+				if p == "(" || p == "\"" {
+					if j == from && j == to-1 {
+						marked = true // X (Y)
+					}
+					continue
+				}
+				good = false
+				break
+			}
+			e, off, _ := r.lex(j)
+			switch {
+			case e.cue != 0 && (r.m.cues[e.cue-1].class == cueType || r.m.cues[e.cue-1].class == cueCountryside):
+				marked = true
+			case e.flags&(lexIn|lexDirection|lexNear) != 0:
+				marked = true
+			case off == 0 && r.ok(j) && locWords[r.toks[j].Norm]:
+				marked = true
+			default:
+				good = false
+			}
+			if !good {
+				break
+			}
+		}
+		if good && marked {
+			r.ms[k].loc = k2
+		}
+	}
+}
+
+// adjacent reports whether mentions k1 < k2 stand side by side in a list:
+// only commas, hyphens, slashes, quotes or a lone و between them, or و
+// written on the second.
+func (r *recognizer) adjacent(k1, k2 int) bool {
+	from, to := r.ms[k1].b, r.head(k2)
+	if to < from || to-from > 3 || r.brokenBetween(from-1, to) {
+		return false
+	}
+	sep := false
+	for j := from; j < to; j++ {
+		switch p := r.punct(j); {
+		case isComma(p), p == "-", p == "/", p == "–":
+			sep = true
+		case isOpenQuote(p), isCloseQuote(p):
+		case p == "" && r.ok(j) && r.toks[j].Norm == "و":
+			sep = true
+		default:
+			return false
+		}
+	}
+	return sep || r.hasConj(to)
+}
+
+// gate drops the names that are also common words when nothing around
+// them says they are places, and rivers named without نهر. A lexicon word
+// (ظهر, المدينة) needs a place-type cue or a locating phrase; a name of
+// common_names.txt also counts after a direction word, in a list, among
+// other places, and (a town or city) after a preposition of place (في
+// دوما, بالباب).
+func (r *recognizer) gate() {
+	pending := make([]bool, len(r.ms))
+	any := false
+	for k := range r.ms {
+		ms := &r.ms[k]
+		if ms.drop || ms.node == 0 {
+			continue
+		}
+		nd := &r.m.nodes[ms.node]
+		if isRiverName(r.g, nd) {
+			if !(ms.cueDef != nil && ms.cueDef.class == cueRiver) && ms.dir < 0 {
+				ms.drop = true
+			}
+			continue
+		}
+		if !nd.common && !nd.lexical {
+			continue
+		}
+		typed := ms.cueDef != nil && ms.cueDef.class != cueRiver
+		if ms.feature || ms.loc >= 0 || typed {
+			continue
+		}
+		if nd.lexical {
+			ms.drop = true
+			continue
+		}
+		if ms.dir >= 0 || ms.inList || (r.g.Places[ms.ids[0]].Rank >= 550 && r.towardPlace(k)) {
+			continue
+		}
+		if r.cliticsBeyondConj(k) {
+			ms.drop = true
+			continue
+		}
+		pending[k], any = true, true
+	}
+	for changed := any; changed; {
+		changed = false
+		for k := range r.ms {
+			if !pending[k] {
+				continue
+			}
+			ok := false
+			if p := r.prevKept(k); p >= 0 && !pending[p] && r.adjacent(p, k) {
+				ok = true
+			}
+			if n := r.nextKept(k); n >= 0 && !pending[n] && r.adjacent(k, n) {
+				ok = true
+			}
+			if ok {
+				pending[k], changed = false, true
+			}
+		}
+	}
+	for k, p := range pending {
+		if p {
+			r.ms[k].drop = true
+		}
+	}
+}
+
+// towardPlace reports whether mention k follows a preposition of place:
+// the word before it (في دوما, وإلى الباب) or a proclitic ب on it (بدوما).
+func (r *recognizer) towardPlace(k int) bool {
+	ms := &r.ms[k]
+	if ms.off > 0 && r.ok(ms.a) && strings.ContainsRune(string([]rune(r.toks[ms.a].Norm)[:ms.off]), 'ب') {
+		return true
+	}
+	e, _, _ := r.lex(r.head(k) - 1)
+	return r.head(k) > 0 && e.flags&lexToward != 0 && !r.brokenBetween(r.head(k)-1, r.head(k))
+}
+
+// cliticsBeyondConj reports whether mention k's first word carries a
+// proclitic other than the conjunction و (بواسطة, كقوله): a preposition
+// marks a common word, not an item of a list of places.
+func (r *recognizer) cliticsBeyondConj(k int) bool {
+	ms := &r.ms[k]
+	if ms.off == 0 || !r.ok(ms.a) {
+		return false
+	}
+	pre := string([]rune(r.toks[ms.a].Norm)[:ms.off])
+	return pre != "و" && pre != "ف"
+}
+
+func (r *recognizer) prevKept(k int) int {
+	for k--; k >= 0; k-- {
+		if !r.ms[k].drop {
+			return k
+		}
+	}
+	return -1
+}
+
+func (r *recognizer) nextKept(k int) int {
+	for k++; k < len(r.ms); k++ {
+		if !r.ms[k].drop {
+			return k
+		}
+	}
+	return -1
+}
+
+// isRiverName reports whether every place of node nd is a river or lake
+// and the name does not itself say so (نهر الفرات, بحيرة الأسد).
+func isRiverName(g *Gazetteer, nd *trieNode) bool {
+	if strings.HasPrefix(nd.key, "نهر ") || strings.HasPrefix(nd.key, "بحيره ") {
+		return false
+	}
+	for _, id := range nd.ids {
+		if k := g.Places[id].Kind; k != River && k != Lake {
+			return false
+		}
+	}
+	return len(nd.ids) > 0
+}
+
+// govOf returns the governorate a place belongs to (itself for one).
+func govOf(p *Place) string {
+	if p.Kind == Governorate {
+		return p.Name
+	}
+	return p.Governorate
+}
+
+// datelineBytes is how far into a text a mention counts as the dateline's.
+const datelineBytes = 300
+
+// resolve picks one place for every mention with candidates.
+func (r *recognizer) resolve() {
+	w := map[string]float64{}
+	maxW := 0.0
+	var govs []string
+	for k := range r.ms {
+		ms := &r.ms[k]
+		if ms.drop {
+			continue
+		}
+		ids := ms.ids
+		if ids == nil {
+			ids = ms.pids
+		}
+		govs = govs[:0]
+		for _, id := range ids {
+			if g := govOf(&r.g.Places[id]); g != "" && !slices.Contains(govs, g) {
+				govs = append(govs, g)
+			}
+		}
+		if len(govs) == 1 {
+			inc := 1.0
+			if r.ok(ms.a) && r.toks[ms.a].Start < datelineBytes {
+				inc = 2
+			}
+			w[govs[0]] += inc
+			maxW = max(maxW, w[govs[0]])
+		}
+	}
+	for k := len(r.ms) - 1; k >= 0; k-- {
+		ms := &r.ms[k]
+		if ms.drop {
+			continue
+		}
+		if ms.ids != nil {
+			ms.place = r.best(k, ms.ids, w, maxW)
+		}
+		if ms.pids != nil {
+			ms.pplace = r.best(k, ms.pids, w, maxW)
+		}
+	}
+}
+
+// best returns the best candidate of mention k among ids.
+func (r *recognizer) best(k int, ids []int32, w map[string]float64, maxW float64) int32 {
+	if len(ids) == 1 {
+		return ids[0]
+	}
+	ms := &r.ms[k]
+	var L *Place
+	if ms.loc >= 0 && r.ms[ms.loc].place >= 0 {
+		L = &r.g.Places[r.ms[ms.loc].place]
+	}
+	key := ""
+	if ms.node != 0 {
+		key = r.m.nodes[ms.node].key
+	}
+	bestID, bestS := ids[0], -1e9
+	for _, id := range ids {
+		p := &r.g.Places[id]
+		s := float64(p.Rank) / 1000
+		g := govOf(p)
+		if L != nil {
+			if g != "" && g == govOf(L) {
+				s += 4
+			}
+			if p.District == L.Name || p.Subdistrict == L.Name || p.ParentID == L.ID {
+				s++
+			}
+		}
+		if maxW > 0 && g != "" {
+			s += 2 * w[g] / maxW
+		}
+		s += kindBonus(ms.cueDef, p.Kind, ms.pids != nil)
+		if key != "" && Fold(p.Name) == key {
+			s += 0.2
+		}
+		if s > bestS {
+			bestID, bestS = id, s
+		}
+	}
+	return bestID
+}
+
+// kindBonus scores how well a place's kind fits the cue before its name.
+func kindBonus(d *cueDef, k Kind, parent bool) float64 {
+	if d == nil || parent {
+		if k.IsSettlement() {
+			return 0.1
+		}
+		return 0
+	}
+	switch d.class {
+	case cueType:
+		switch d.kind {
+		case Neighbourhood:
+			return b2f(k == Neighbourhood) * 1.5
+		case Town:
+			return b2f(k == Town || k == Village || k == City)
+		case Village:
+			return b2f(k == Village || k == Town)
+		case City:
+			return b2f(k == City || k == Town)
+		case Subdistrict, Governorate:
+			return b2f(k == d.kind) * 1.5
+		case Region:
+			return b2f(k == District || k == Region || k == Subdistrict) * 0.5
+		case Camp:
+			return b2f(k == Camp)
+		}
+	case cueCountryside:
+		switch k {
+		case Governorate:
+			return 1
+		case District:
+			return 0.5
+		case City:
+			return 0.3
+		}
+	case cueSite:
+		if k == d.kind {
+			return 1
+		}
+		return b2f(k.IsSettlement()) * 0.3
+	case cueRiver:
+		return b2f(k == River) * 2
+	}
+	return 0
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// output builds the toponyms.
+func (r *recognizer) output() []Toponym {
+	out := make([]Toponym, 0, len(r.ms))
+	var fallback *Place // the document's main governorate, for new names with no parent
+	newNames := map[string]string{}
+	for k := range r.ms {
+		ms := &r.ms[k]
+		if ms.drop || !r.ok(ms.a) || !r.ok(ms.b-1) || ms.b <= ms.a {
+			continue
+		}
+		t := Toponym{Start: r.toks[ms.a].Start + skipLetters(r.tokText(ms.a), ms.off), End: r.toks[ms.b-1].End}
+		if t.Start > t.End {
+			continue
+		}
+		t.Text = r.text[t.Start:t.End]
+		if ms.cueDef != nil && ms.cue >= 0 && r.ok(ms.cue) {
+			t.Cue = ms.cueDef.lemma
+			t.CueStart = r.toks[ms.cue].Start + skipLetters(r.tokText(ms.cue), ms.cueOff)
+		} else if ms.cueDef != nil {
+			t.Cue = ms.cueDef.lemma // the cue of the list this name is an item of
+			t.CueStart = -1
+		}
+		if ms.dir >= 0 && r.ok(ms.dir) {
+			t.Direction = r.toks[ms.dir].Norm
+			if e, off, _ := r.lex(ms.dir); e.flags != 0 && off > 0 {
+				t.Direction = string([]rune(t.Direction)[off:])
+			}
+		}
+		surface := r.surface(ms.a, ms.b, ms.off)
+		if !ms.feature {
+			surface = dropTypeWord(surface)
+		}
+		if ms.place >= 0 {
+			p := &r.g.Places[ms.place]
+			t.Place, t.Kind = p, p.Kind
+			t.Candidates = len(ms.ids)
+			t.Name = p.Name
+			if p.Kind != Region && !sameName(surface, p.Name) {
+				t.Name = surface
+			}
+			t.setCoords(p)
+			compound := ms.dir >= 0 || (ms.cueDef != nil && (ms.cueDef.class == cueCountryside || ms.cueDef.class == cueSite))
+			if compound {
+				t.Parent = p
+				t.GeoPrecision = max(t.GeoPrecision, 2)
+				if ms.cueDef != nil && ms.cueDef.class == cueCountryside && p.Kind == Governorate {
+					t.GeoPrecision = 3
+				}
+			}
+			if p.Kind == Region || strings.HasPrefix(p.Name, "ريف ") {
+				if in := r.innerPlace(p); in != nil {
+					t.Parent = in
+				}
+			}
+		} else {
+			t.New, t.Kind = true, ms.newKind
+			var parent *Place
+			switch {
+			case ms.pplace >= 0:
+				parent = &r.g.Places[ms.pplace]
+			case ms.loc >= 0 && r.ms[ms.loc].place >= 0:
+				parent = &r.g.Places[r.ms[ms.loc].place]
+			default:
+				if fallback == nil {
+					fallback = r.mainGovernorate()
+				}
+				parent = fallback
+			}
+			name := surface
+			if ms.cueDef != nil && ms.cueDef.class == cueUnit {
+				name = ms.cueDef.lemma + " " + r.surface(ms.a+1, ms.b, 0)
+			}
+			key := Fold(name)
+			if n, ok := newNames[key]; ok {
+				name = n
+			} else {
+				newNames[key] = name
+			}
+			t.Name = name
+			if parent != nil {
+				t.Parent = parent
+				t.setCoords(parent)
+				t.GeoPrecision = 2
+				if parent.Kind == Governorate || parent.Kind == Country || parent.Precision == 3 {
+					t.GeoPrecision = 3
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	slices.SortStableFunc(out, func(a, b Toponym) int { return a.Start - b.Start })
+	// Spans never overlap by construction; guard against odd token input.
+	k := 0
+	for i := range out {
+		if k > 0 && out[i].Start < out[k-1].End {
+			continue
+		}
+		out[k] = out[i]
+		k++
+	}
+	return out[:k]
+}
+
+// setCoords copies p's coordinates, precision and administrative parents.
+func (t *Toponym) setCoords(p *Place) {
+	t.Lat, t.Lon = p.Lat, p.Lon
+	t.GeoPrecision = p.Precision
+	switch p.Kind {
+	case Governorate, Country:
+		t.GeoPrecision = 3
+	case District, Subdistrict, Region:
+		t.GeoPrecision = max(p.Precision, 2)
+	}
+	t.Governorate, t.District, t.Subdistrict = govOf(p), p.District, p.Subdistrict
+	if p.Kind == District {
+		t.District = p.Name
+	}
+	if p.Kind == Subdistrict {
+		t.Subdistrict = p.Name
+	}
+}
+
+// innerPlace returns the place a countryside region is the countryside of
+// (ريف حلب الشرقي → حلب), preferring one in the region's governorate.
+func (r *recognizer) innerPlace(p *Place) *Place {
+	words := strings.Fields(p.Name)
+	if len(words) > 1 {
+		if e := r.m.words[arabic.Fold(words[0])]; words[0] == "ريف" || e.flags&lexDirection != 0 {
+			words = words[1:]
+		} else {
+			return nil
+		}
+	}
+	for len(words) > 0 {
+		last := words[len(words)-1]
+		if e := r.m.words[arabic.Fold(last)]; e.flags&(lexTail|lexDirection) == 0 {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	cands := r.g.Lookup(strings.Join(words, " "))
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, c := range cands {
+		if govOf(c) == p.Governorate && c.Kind != Region {
+			return c
+		}
+	}
+	return cands[0]
+}
+
+// mainGovernorate returns the governorate most of the document's resolved
+// places lie in, or nil.
+func (r *recognizer) mainGovernorate() *Place {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for k := range r.ms {
+		ms := &r.ms[k]
+		if ms.drop || ms.place < 0 {
+			continue
+		}
+		p := &r.g.Places[ms.place]
+		if p.Country != "SY" {
+			continue
+		}
+		g := govOf(p)
+		if g == "" {
+			continue
+		}
+		count[g]++
+		if count[g] > bestN {
+			best, bestN = g, count[g]
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	for _, c := range r.g.Lookup(best) {
+		if c.Kind == Governorate {
+			return c
+		}
+	}
+	return nil
+}
+
+// surface returns the display form of tokens [a, b) with off proclitic
+// letters of token a dropped: the words as written, diacritics and
+// tatweel removed, one space between them.
+func (r *recognizer) surface(a, b, off int) string {
+	var sb strings.Builder
+	for j := a; j < b; j++ {
+		if !r.ok(j) {
+			continue
+		}
+		t := r.toks[j]
+		if t.Kind != arabic.Word && t.Kind != arabic.Latin && t.Kind != arabic.Numeral {
+			continue
+		}
+		s := r.text[t.Start:t.End]
+		if j == a {
+			s = s[skipLetters(s, off):]
+		}
+		s = cleanName(s)
+		if s == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s)
+	}
+	return sb.String()
+}
+
+// sameName reports whether two names are one spelling: equal after Fold
+// (ادلب = إدلب, حماه = حماة).
+func sameName(a, b string) bool { return Fold(a) == Fold(b) }
+
+// skipLetters returns the byte offset in s after its first n letters and
+// the marks that follow them.
+func skipLetters(s string, n int) int {
+	i := 0
+	for n > 0 && i < len(s) {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n--
+		for i < len(s) {
+			r2, size2 := utf8.DecodeRuneInString(s[i:])
+			if !isArabicMark(r2) && r2 != 'ـ' && !unicode.Is(unicode.Cf, r2) {
+				break
+			}
+			i += size2
+		}
+	}
+	return i
+}
+
+// dropTypeWord removes a leading place-type word (حي، مدينة، بلدة، قرية،
+// منطقة، ناحية، محافظة) from a display name, unless nothing would remain.
+func dropTypeWord(name string) string {
+	w, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" {
+		return name
+	}
+	if slices.Contains(placeTypeWords, Fold(w)) {
+		return rest
+	}
+	return name
+}

@@ -1,0 +1,142 @@
+package gazetteer
+
+import (
+	"slices"
+
+	"rasad/internal/arabic"
+)
+
+// matcher is the recognizer's index: a trie over the folded words of every
+// gazetteer name (each name tokenized exactly as text is, so a name's path
+// meets the tokens of the text that writes it) and the word lexicon.
+type matcher struct {
+	words map[string]wordEntry // first words of names, cues, lexicon words
+	nodes []trieNode           // nodes[0] is the root (its children are words[*].node)
+	cues  []cueDef
+}
+
+// trieNode is one node of the name trie.
+type trieNode struct {
+	ids     []int32          // places whose name ends here, most prominent first
+	key     string           // the folded name ending here ("" when ids is nil)
+	common  bool             // the name is also a common word (see common.go)
+	lexical bool             // the name is a word of the recognizer's lexicon (ظهر, الشرقي, المدينة)
+	word    string           // the only child's word, when next is nil
+	child   int32            // the only child (0 = none)
+	next    map[string]int32 // children, when more than one
+}
+
+// childOf returns the child of node n along word w, or 0.
+func (m *matcher) childOf(n int32, w string) int32 {
+	nd := &m.nodes[n]
+	if nd.next != nil {
+		return nd.next[w]
+	}
+	if nd.child != 0 && nd.word == w {
+		return nd.child
+	}
+	return 0
+}
+
+func (m *matcher) addChild(n int32, w string) int32 {
+	if c := m.childOf(n, w); c != 0 {
+		return c
+	}
+	m.nodes = append(m.nodes, trieNode{})
+	c := int32(len(m.nodes) - 1)
+	nd := &m.nodes[n]
+	switch {
+	case nd.next != nil:
+		nd.next[w] = c
+	case nd.child == 0:
+		nd.word, nd.child = w, c
+	default:
+		nd.next = map[string]int32{nd.word: nd.child, w: c}
+		nd.word, nd.child = "", 0
+	}
+	return c
+}
+
+// nameWords returns the matching words of a folded key: the Norm of its
+// word, Latin and numeral tokens.
+func nameWords(key string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(key) {
+		switch t.Kind {
+		case arabic.Word, arabic.Latin, arabic.Numeral:
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+// buildMatcher builds the trie and lexicon of g.
+func buildMatcher(g *Gazetteer) *matcher {
+	m := &matcher{words: make(map[string]wordEntry, len(g.index)), nodes: make([]trieNode, 1, len(g.index)*5/4)}
+	for key, ids := range g.index {
+		ws := nameWords(key)
+		if len(ws) == 0 {
+			continue
+		}
+		e := m.words[ws[0]]
+		if e.node == 0 {
+			m.nodes = append(m.nodes, trieNode{})
+			e.node = int32(len(m.nodes) - 1)
+			m.words[ws[0]] = e
+		}
+		n := e.node
+		for _, w := range ws[1:] {
+			n = m.addChild(n, w)
+		}
+		nd := &m.nodes[n]
+		if nd.ids == nil {
+			nd.ids, nd.key = ids, key
+			continue
+		}
+		// Two keys with the same words (they differ in punctuation only).
+		merged := slices.Clone(nd.ids)
+		for _, id := range ids {
+			if !slices.Contains(merged, id) {
+				merged = append(merged, id)
+			}
+		}
+		slices.SortStableFunc(merged, func(a, b int32) int { return g.Places[b].Rank - g.Places[a].Rank })
+		nd.ids = merged
+		if key < nd.key {
+			nd.key = key
+		}
+	}
+	m.addLexicon()
+	// A one-word name that is a lexicon word (a function word, cue, direction
+	// or common adjective: "ظهر", "الشرقي", "مدينة") is also a common word.
+	const lexical = lexStop | lexDirection | lexNear | lexTail | lexFeatTail | lexIn
+	for _, e := range m.words {
+		if e.node != 0 && m.nodes[e.node].ids != nil && (e.cue != 0 || e.flags&lexical != 0) {
+			m.nodes[e.node].lexical = true
+		}
+	}
+	for key := range commonNames {
+		if n := m.lookupWords(nameWords(key)); n != 0 {
+			m.nodes[n].common = true
+		}
+	}
+	return m
+}
+
+// lookupWords returns the node that ends the path ws, or 0.
+func (m *matcher) lookupWords(ws []string) int32 {
+	if len(ws) == 0 {
+		return 0
+	}
+	n := m.words[ws[0]].node
+	for _, w := range ws[1:] {
+		if n == 0 {
+			return 0
+		}
+		n = m.childOf(n, w)
+	}
+	if n == 0 || m.nodes[n].ids == nil {
+		return 0
+	}
+	return n
+}
