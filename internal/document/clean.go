@@ -128,15 +128,14 @@ func (c *cleaner) classify() {
 			continue
 		}
 		k := c.key(i)
-		info := lexLookup(k)
+		info, l := lexLookup(k)
 		t.lex = info
 		if info&lStop != 0 {
 			t.flags |= fStop
 		}
-		if info&lPhrase == 0 {
+		if len(l) == 0 {
 			continue
 		}
-		l := phraseIndex[k]
 		for _, p := range l {
 			if m := c.matchPhrase(i, p); m > 0 {
 				for j := i; j < i+m; j++ {

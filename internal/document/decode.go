@@ -122,30 +122,36 @@ func finishText(s, enc string) (string, string, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", "", fmt.Errorf("%w (%s, only whitespace)", ErrEmpty, enc)
 	}
+	// count characters and control characters bytewise: s is UTF-8 here
 	var ctrl, total int
-	for i, r := range s {
-		total++
-		if r == 0 {
-			return "", "", fmt.Errorf("%w: NUL character at offset %d", ErrBinary, i)
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b&0xC0 != 0x80 {
+			total++
 		}
-		if isBinaryControl(r) {
+		switch {
+		case b == 0:
+			return "", "", fmt.Errorf("%w: NUL character at offset %d", ErrBinary, i)
+		case b < 0x20:
+			if b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' {
+				ctrl++
+			}
+		case b == 0x7f:
 			ctrl++
+		case b == 0xC2:
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0 { // C1 controls
+				ctrl++
+			}
+		case b == 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBF && s[i+2] == 0xBD { // U+FFFD
+				ctrl++
+			}
 		}
 	}
 	if total >= 16 && ctrl*10 > total || total < 16 && ctrl*2 > total {
 		return "", "", fmt.Errorf("%w: %d of %d characters are control characters", ErrBinary, ctrl, total)
 	}
 	return s, enc, nil
-}
-
-func isBinaryControl(r rune) bool {
-	switch r {
-	case '\t', '\n', '\r', '\f', '\v':
-		return false
-	case utf8.RuneError:
-		return true
-	}
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
 }
 
 // validUTF8 returns b as a string with invalid bytes replaced by U+FFFD and
@@ -186,7 +192,11 @@ func mostlyUTF8(b []byte, bad int) bool {
 		}
 		b = b[n:]
 	}
-	return bad*200 <= size && multi >= 10*bad
+	// Windows-1256 Arabic is almost all invalid as UTF-8 (its letters are
+	// lead bytes followed by more lead bytes), so text whose valid multi-byte
+	// characters far outnumber its invalid bytes is UTF-8 with a few damaged
+	// bytes (a truncated character, a stray byte), which become U+FFFD.
+	return bad*20 <= size && multi >= 4*bad
 }
 
 func firstInvalid(b []byte) int {

@@ -145,3 +145,12 @@ func TestNormalizeDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeUTF8WithStrayBytes(t *testing.T) {
+	b := append([]byte(strings.Repeat("نص عربي ", 20)), 0xff, 0xfe, 0xc3, 0x28)
+	b = append(b, strings.Repeat("نص آخر ", 20)...)
+	s, enc, err := Decode(b)
+	if err != nil || enc != "utf-8" || !strings.HasPrefix(s, "نص عربي") || !strings.Contains(s, "نص آخر") {
+		t.Fatalf("Decode = %q, %q, %v; want UTF-8 with the stray bytes replaced", s[:40], enc, err)
+	}
+}

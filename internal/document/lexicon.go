@@ -229,20 +229,19 @@ func init() {
 	for size < uint32(len(lex))*4 {
 		size <<= 1
 	}
-	lexTable.keys = make([]string, size)
-	lexTable.info = make([]uint8, size)
-	lexTable.hash = make([]uint32, size)
+	lexTable.ent = make([]lexEntry, size)
 	lexTable.mask = size - 1
 	for k, v := range lex {
 		if k == "" {
 			continue
 		}
+		lexMaxLen = max(lexMaxLen, len(k))
 		h := quickHash(k)
 		i := h & lexTable.mask
-		for lexTable.keys[i] != "" {
+		for lexTable.ent[i].key != "" {
 			i = (i + 1) & lexTable.mask
 		}
-		lexTable.keys[i], lexTable.info[i], lexTable.hash[i] = k, v, h
+		lexTable.ent[i] = lexEntry{key: k, phr: phraseIndex[k], hash: h, info: v}
 	}
 	for k := range phraseIndex {
 		if k != "" && k[0] < 0x80 && !asciiPunct[k[0]] {
@@ -269,12 +268,18 @@ const (
 // lex maps a word key to its classes.
 var lex = map[string]uint8{}
 
-// lexTable is an open-addressing copy of lex for the per-token lookup.
+// lexTable is an open-addressing copy of lex (and of phraseIndex) for the
+// per-token lookup: one probe usually touches one entry.
 var lexTable struct {
-	keys []string
-	info []uint8
-	hash []uint32
+	ent  []lexEntry
 	mask uint32
+}
+
+type lexEntry struct {
+	key  string
+	phr  []*phrase // phrases starting with the key, longest first
+	hash uint32
+	info uint8
 }
 
 // quickHash mixes a key's length and its first and last bytes.
@@ -295,17 +300,26 @@ func quickHash(k string) uint32 {
 	return h ^ h>>15
 }
 
-func lexLookup(k string) uint8 {
+// lexLookup returns the word classes of key k and the lexicon phrases
+// that start with it.
+func lexLookup(k string) (uint8, []*phrase) {
+	if len(k) > lexMaxLen {
+		return 0, nil
+	}
 	h := quickHash(k)
 	for i := h & lexTable.mask; ; i = (i + 1) & lexTable.mask {
-		switch {
-		case lexTable.keys[i] == "" && lexTable.hash[i] == 0:
-			return 0
-		case lexTable.hash[i] == h && lexTable.keys[i] == k:
-			return lexTable.info[i]
+		e := &lexTable.ent[i]
+		if e.hash == h && e.key == k {
+			return e.info, e.phr
+		}
+		if e.key == "" {
+			return 0, nil
 		}
 	}
 }
+
+// lexMaxLen is the length of the longest key in lex.
+var lexMaxLen int
 
 var phraseIndex = map[string][]*phrase{}
 

@@ -175,6 +175,20 @@ scan:
 			default:
 				letters += int(e.letter)
 				keys = append(keys, e.b0, e.b1)
+				// the rest of a run of Arabic letters, in a tight loop
+				for j+1 < n {
+					c := raw[j]
+					if c < 0xD8 || c > 0xDB || raw[j+1]&0xC0 != 0x80 {
+						break
+					}
+					e := &arabicKey[c-0xD8][raw[j+1]&0x3F]
+					if e.letter == 0 {
+						break
+					}
+					keys = append(keys, e.b0, e.b1)
+					letters++
+					j += 2
+				}
 				started, good = true, len(keys)
 				term, dots, ellipsis = false, 0, false
 			}
