@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -16,16 +17,18 @@ var version = "dev"
 type cli struct {
 	globals
 
-	Ingest  ingestCmd        `cmd:"" help:"Read reports (files, directories, .zip, - for stdin) into the store."`
-	Clean   cleanCmd         `cmd:"" help:"Print the clean text of one report (what every later stage reads)."`
-	Extract extractCmd       `cmd:"" help:"Extract events from reports and write the JSON Lines export (document records, then events) to stdout."`
-	Places  placesCmd        `cmd:"" help:"Show every place, actor and cited-source mention of a report with offsets, gazetteer entry, coordinates and precision."`
-	Export  exportCmd        `cmd:"" help:"Write stored events as JSON Lines (the spec), ACLED-style CSV or GeoJSON."`
-	Search  searchCmd        `cmd:"" help:"Full-text search over stored reports, Arabic-aware."`
-	Docs    docsCmd          `cmd:"" help:"List, show and group stored documents."`
-	Analyze analyzeCmd       `cmd:"" help:"Show tokens, sentences and numbers of a text (analysis stage)."`
-	Demo    demoCmd          `cmd:"" help:"Ingest the embedded invented example reports into a throwaway store and search them."`
-	Version kong.VersionFlag `help:"Print the version and exit."`
+	Ingest    ingestCmd        `cmd:"" help:"Read reports (files, directories, .zip, - for stdin) into the store."`
+	Clean     cleanCmd         `cmd:"" help:"Print the clean text of one report (what every later stage reads)."`
+	Extract   extractCmd       `cmd:"" help:"Extract events from reports and write the JSON Lines export (document records, then events) to stdout."`
+	Places    placesCmd        `cmd:"" help:"Show every place, actor and cited-source mention of a report with offsets, gazetteer entry, coordinates and precision."`
+	Export    exportCmd        `cmd:"" help:"Write stored events as JSON Lines (the spec), ACLED-style CSV or GeoJSON."`
+	Eval      evalCmd          `cmd:"" help:"Score extraction against a gold file (the metrics of ../shared/eval/score.py); --errors shows why."`
+	Search    searchCmd        `cmd:"" help:"Full-text search over stored reports, Arabic-aware."`
+	Docs      docsCmd          `cmd:"" help:"List, show and group stored documents."`
+	Analyze   analyzeCmd       `cmd:"" help:"Show tokens, sentences and numbers of a text (analysis stage)."`
+	Demo      demoCmd          `cmd:"" help:"Ingest the embedded invented example reports into a throwaway store and search them."`
+	Gazetteer gazetteerCmd     `cmd:"" help:"Build or query the embedded gazetteer."`
+	Version   kong.VersionFlag `help:"Print the version and exit."`
 }
 
 type globals struct {
@@ -59,7 +62,8 @@ func main() {
 	)
 	slog.SetDefault(c.logger())
 	err := ctx.Run(&c.globals)
-	if e, ok := err.(exitError); ok {
+	var e exitError
+	if errors.As(err, &e) {
 		os.Exit(e.code)
 	}
 	ctx.FatalIfErrorf(err)

@@ -1,6 +1,9 @@
 package events
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"rasad/internal/actors"
 	"rasad/internal/arabic"
 	"rasad/internal/document"
@@ -15,6 +18,9 @@ type Report struct {
 	Places   []gazetteer.Toponym
 	Actors   []actors.Mention
 	Sources  []actors.SourceMention
+	// Truncated is set when the document was longer than MaxAnalyzedBytes
+	// and only its beginning was analysed.
+	Truncated bool
 }
 
 // Extractor holds the lexicons the stages read; it is safe for concurrent use.
@@ -35,10 +41,32 @@ type Options struct {
 	Published string
 }
 
+// MaxAnalyzedBytes bounds the clean text the mention and event stages read
+// in one document: a report is a few kilobytes, and a 50 MB "article" (a
+// whole dump pasted in one file) would otherwise need gigabytes of token
+// records. The full text is still stored and searchable; Report.Truncated
+// says when the rest was not analysed.
+const MaxAnalyzedBytes = 4 << 20
+
 // Analyze runs the mention and event stages over d's clean text.
 func (x *Extractor) Analyze(d *document.Document, opt Options) *Report {
+	text := d.Text
+	truncated := false
+	if len(text) > MaxAnalyzedBytes {
+		cut := strings.LastIndexByte(text[:MaxAnalyzedBytes], '\n')
+		if cut <= 0 {
+			cut = MaxAnalyzedBytes
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		text, truncated = text[:cut], true
+		dd := *d
+		dd.Text = text
+		d = &dd
+	}
 	a := arabic.Analyze(d.Text)
-	r := &Report{Analysis: a}
+	r := &Report{Analysis: a, Truncated: truncated}
 	r.Places = x.Gazetteer.Recognize(d.Text, a.Tokens)
 	r.Actors = x.Actors.FindTokens(d.Text, a.Tokens)
 	r.Sources = x.Actors.FindSources(d.Text, a.Tokens)

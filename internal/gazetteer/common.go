@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	_ "embed"
+	"strconv"
 	"strings"
 )
 
@@ -15,19 +16,30 @@ import (
 //go:embed common_names.txt
 var commonNamesFile string
 
-// commonNames holds the folded names of common_names.txt.
+// commonNames maps the folded names of common_names.txt to the number of
+// articles about other things than Syria that use them.
 var commonNames = parseCommonNames(commonNamesFile)
 
-func parseCommonNames(s string) map[string]bool {
-	out := map[string]bool{}
+// veryCommon is the article count from which a name needs more evidence
+// (a list of three places rather than two, a preposition before "X بريف Y").
+const veryCommon = 30
+
+func parseCommonNames(s string) map[string]int {
+	out := map[string]int{}
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		name, _, _ := strings.Cut(line, "\t")
-		if k := Fold(name); k != "" {
-			out[k] = true
+		f := strings.Split(line, "\t")
+		n := veryCommon
+		if len(f) > 1 {
+			if v, err := strconv.Atoi(f[1]); err == nil {
+				n = v
+			}
+		}
+		if k := Fold(f[0]); k != "" {
+			out[k] = n
 		}
 	}
 	return out

@@ -63,7 +63,7 @@ func forEachArticle(tb testing.TB, limit int64, f func(content string)) {
 const (
 	commonMinDocs  = 5   // in at least this many articles that do not mention Syria
 	commonMaxLift  = 5.0 // and not this many times likelier in those that do
-	commonManyDocs = 30  // or in this many, whatever the lift
+	commonManyDocs = 20  // or in this many, whatever the lift
 )
 
 // TestCommonNamesFile regenerates common_names.txt from the SaudiNewsNet

@@ -63,7 +63,7 @@ var cueForms = []struct {
 	du    []string
 	pl    []string
 }{
-	{"حي", cueType, Neighbourhood, admitAny, []string{"حي"}, []string{"حيي", "حيا"}, []string{"أحياء"}},
+	{"حي", cueType, Neighbourhood, admitAny, []string{"حي"}, []string{"حيي"}, []string{"أحياء"}},
 	{"بلدة", cueType, Town, admitAny, []string{"بلدة"}, []string{"بلدتي", "بلدتا", "بلدتين"}, []string{"بلدات"}},
 	{"قرية", cueType, Village, admitAny, []string{"قرية"}, []string{"قريتي", "قريتا", "قريتين"}, []string{"قرى"}},
 	{"مدينة", cueType, City, admitAny, []string{"مدينة"}, []string{"مدينتي", "مدينتا", "مدينتين"}, []string{"مدن"}},
@@ -102,7 +102,8 @@ var directionWords = []string{
 }
 
 // nearWords introduce a place near or at the edge of X (precision 2).
-var nearWords = []string{"قرب", "محيط", "أطراف", "ضواحي", "مشارف", "أكناف", "تخوم", "مداخل", "مدخل", "بالقرب"}
+var nearWords = []string{"قرب", "محيط", "أطراف", "ضواحي", "مشارف", "أكناف", "تخوم", "مداخل", "مدخل", "بالقرب",
+	"جبهة", "جبهات", "محور", "محاور"}
 
 // nameHeads begin village names of two words (أبو X, تل X, خربة X): an
 // unknown name starting with one takes the next word too.
@@ -172,7 +173,25 @@ var stopWords = []string{
 	"الجامع", "المسجد", "الكنيسة", "المحطة", "المعمل", "الحقل", "المزرعة", "القرى", "البلدات",
 	"الأحياء", "المناطق", "المدن", "البلاد", "العاصمة", "الجبهة", "الناحية", "الضواحي", "الأطراف",
 	"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الداخل", "الخارج",
+	"اللاجئين", "النازحين", "المهجرين", "الفلسطينيين", "العائدين",
+	"محتلة", "المحتلة", "تاريخية", "التاريخية", "أثرية", "الأثرية", "عريقة", "كبرى", "صغرى", "ساحلية",
+	"الساحلية", "جبلية", "الجبلية", "شعبي", "الشعبي", "شعبية", "الشعبية", "عديدة", "كثيرة", "مختلفة",
+	"متعددة", "شتى", "المختلفة", "حربي", "الحربي", "عسكري", "مدني", "المدني", "جوي", "بحري", "دولي",
+	"رئيسي", "الرئيسي", "رئيسية", "الرئيسية", "صناعي", "تجاري", "التجاري", "سكني", "السكني",
+	// ordinals ("منطقة رابعة", "المدينة الثانية")
+	"أولى", "ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "سابعة", "ثامنة", "تاسعة", "عاشرة",
+	"الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+	"العاشرة", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+	"التاسع", "العاشر", "أول", "ثاني", "ثالث", "رابع", "خامس",
 }
+
+// personWords come before a person's or family's name: a place name right
+// after one is part of the person's name (آل بعاج, أبو عمر, ابن تيمية).
+var personWords = []string{"آل", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "ابنة", "السيد", "الشيخ", "المدعو", "الشهيد", "الناشط", "الإعلامي", "الصحفي", "الطبيب", "سيدي"}
+
+// quantityWords count the noun after them: "عدة قرى", "60 قرية" is a count,
+// not a place.
+var quantityWords = []string{"عدة", "بضع", "بضعة", "عشرات", "مئات", "آلاف", "بعض", "معظم", "أغلب", "كل", "جميع", "كافة", "عدد", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"}
 
 // lexFlag is a bit set of lexical classes of a word form.
 type lexFlag uint16
@@ -186,6 +205,8 @@ const (
 	lexFeatTail                      // العسكري, ...: follows a feature name, not part of it
 	lexIn                            // the preposition في
 	lexToward                        // في، إلى، نحو، باتجاه: a preposition of place
+	lexPerson                        // آل، أبو، ابن: a person's name follows
+	lexQuantity                      // عدة، عشرات: a count follows
 )
 
 // wordEntry is what the matcher knows about one folded word form.
@@ -218,7 +239,7 @@ func (m *matcher) addLexicon() {
 		flag  lexFlag
 	}{
 		{stopWords, lexStop}, {nameHeads, lexHead}, {nameTails, lexTail}, {featureTails, lexFeatTail},
-		{nearWords, lexNear},
+		{nearWords, lexNear}, {personWords, lexPerson}, {quantityWords, lexQuantity},
 	} {
 		for _, w := range list.words {
 			set(w, func(e *wordEntry) { e.flags |= list.flag })

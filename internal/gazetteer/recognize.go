@@ -43,43 +43,60 @@ type Toponym struct {
 	Candidates   int  // how many distinct places the name could denote (1 = unambiguous; 0 for a new name)
 }
 
-// Names returns the canonical names the mention adds to the document's
-// toponym list: Name; for a countryside region ("ريف دير الزور الشرقي")
-// also the place it is the countryside of ("دير الزور"). Countries add
-// nothing: reports name them as actors and as the war's setting, and the
-// annotation guideline does not count them as places of the document.
+// Names returns the names the mention adds to the document's toponym list:
+// the places where things happen (settlements, neighbourhoods, sites such
+// as hills, airports, bases and camps), under Name. A region adds the
+// place it is named after ("ريف دير الزور الشرقي", "جنوب دمشق" add "دير
+// الزور", "دمشق"), or nothing. Countries, rivers, lakes, roads and
+// facilities add nothing: the annotation guideline (the dev gold) lists
+// regions, rivers, roads and facilities at most as optional, and
+// countries not at all (reports name them as actors and as the war's
+// setting).
 func (t Toponym) Names() []string {
-	if t.Name == "" || (t.Place != nil && t.Place.Kind == Country) {
+	if t.Name == "" {
 		return nil
 	}
-	out := []string{t.Name}
-	if t.Place != nil && (t.Place.Kind == Region || strings.HasPrefix(t.Place.Name, "ريف ")) && t.Parent != nil &&
-		t.Parent.Kind != Country && t.Parent.Name != t.Name {
-		out = append(out, t.Parent.Name)
+	if t.Place != nil {
+		switch t.Place.Kind {
+		case Country, River, Lake, Road, Facility:
+			return nil
+		case Region:
+			if t.Parent != nil && t.Parent.Kind != Country && t.Parent.Kind != Region {
+				return []string{t.Parent.Name}
+			}
+			return nil
+		}
+		if strings.HasPrefix(t.Place.Name, "ريف ") {
+			if t.Parent != nil {
+				return []string{t.Parent.Name}
+			}
+			return nil
+		}
 	}
-	return out
+	return []string{t.Name}
 }
 
 // mention is a toponym under construction.
 type mention struct {
-	a, b    int     // name tokens [a, b)
-	off     int     // proclitic letters to skip at the start of token a
-	node    int32   // trie node of a gazetteer name (0 for a new name)
-	ids     []int32 // candidate places (node's, or a feature's entries)
-	cue     int     // cue token (-1 none)
-	cueOff  int     // proclitic letters of the cue token
-	cueDef  *cueDef //
-	dir     int     // direction or proximity token (-1 none)
-	inList  bool    // an item of a list introduced by a plural cue
-	feature bool    // a feature named with its cue: the name starts at the cue
-	newKind Kind    // for a new name: the cue's kind
-	pids    []int32 // a new feature named after a known place: that place's candidates
-	pplace  int32   // the resolved parent (-1 none)
-	loc     int     // a following mention that locates this one ("... بريف حلب") (-1)
-	drop    bool
-	place   int32 // resolved place (-1 none)
-	name    string
-	quoted  bool
+	a, b     int     // name tokens [a, b)
+	off      int     // proclitic letters to skip at the start of token a
+	node     int32   // trie node of a gazetteer name (0 for a new name)
+	ids      []int32 // candidate places (node's, or a feature's entries)
+	cue      int     // cue token (-1 none)
+	cueOff   int     // proclitic letters of the cue token
+	cueDef   *cueDef //
+	dir      int     // direction or proximity token (-1 none)
+	inList   bool    // an item of a list introduced by a plural cue
+	feature  bool    // a feature named with its cue: the name starts at the cue
+	newKind  Kind    // for a new name: the cue's kind
+	pids     []int32 // a new feature named after a known place: that place's candidates
+	pplace   int32   // the resolved parent (-1 none)
+	loc      int     // a following mention that locates this one ("... بريف حلب") (-1)
+	locAdmin bool    // loc is an administrative phrase (بريف Y, في محافظة Y, شرق Y)
+	drop     bool
+	place    int32 // resolved place (-1 none)
+	name     string
+	quoted   bool
 }
 
 // recognizer holds the state of one Recognize call.
@@ -225,7 +242,15 @@ func (r *recognizer) scan() {
 			cue = e.cue
 		}
 		if t.Kind == arabic.Word {
-			if stem, cl := arabic.Segment(t.Norm); cl != 0 && len(stem) < len(t.Norm) {
+			if rest, ok := shortConj(t.Norm); ok {
+				// وتل: Segment leaves words of three letters whole.
+				if e, ok := m.words[rest]; ok {
+					try(e, 1)
+					if cue == 0 && e.cue != 0 {
+						cue, cueOff = e.cue, 1
+					}
+				}
+			} else if stem, cl := arabic.Segment(t.Norm); cl != 0 && len(stem) < len(t.Norm) {
 				prefix := t.Norm[:len(t.Norm)-len(stem)]
 				pre := utf8.RuneCountInString(prefix)
 				if cl.Conj() && (cl.Prep() || cl.Article()) {
@@ -327,6 +352,9 @@ func (r *recognizer) lex(i int) (wordEntry, int, arabic.Clitics) {
 	if e, ok := r.m.words[w]; ok && (e.cue != 0 || e.flags != 0) {
 		return e, 0, 0
 	}
+	if rest, ok := shortConj(w); ok {
+		return r.m.words[rest], 1, arabic.CliticWa
+	}
 	stem, cl := arabic.Segment(w)
 	if cl == 0 || len(stem) == len(w) {
 		return wordEntry{}, 0, 0
@@ -348,6 +376,20 @@ func (r *recognizer) lex(i int) (wordEntry, int, arabic.Clitics) {
 	return r.m.words[stem], pre, cl
 }
 
+// shortConj splits و or ف off a word of three letters (وتل, فحي), which
+// Segment leaves whole.
+func shortConj(w string) (string, bool) {
+	if len(w) != 6 || !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		return "", false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if c := w[i]; c < 0xD8 || c > 0xDB {
+			return "", false
+		}
+	}
+	return w[2:], true
+}
+
 // hasConj reports whether token i begins with the conjunction و (and is
 // more than it).
 func (r *recognizer) hasConj(i int) bool {
@@ -359,6 +401,9 @@ func (r *recognizer) hasConj(i int) bool {
 		return false
 	}
 	if _, cl := arabic.Segment(w); cl&arabic.CliticWa != 0 {
+		return true
+	}
+	if _, ok := shortConj(w); ok && strings.HasPrefix(w, "و") {
 		return true
 	}
 	// Segment keeps a few words whole (وادي); a name after و is still و + name.
@@ -385,7 +430,7 @@ func (r *recognizer) attachCues() {
 			j--
 			ms.quoted = true
 		}
-		if j >= prevEnd && !r.brokenBetween(j, ms.a) {
+		if j >= prevEnd && !r.brokenBetween(j, ms.a) && !r.counted(j) {
 			if d, off := r.cueAt(j); d != nil {
 				ms.cue, ms.cueOff, ms.cueDef = j, off, d
 				j--
@@ -409,6 +454,8 @@ func (r *recognizer) attachCues() {
 // featureKinds returns whether kind k is what a feature cue names.
 func featureKind(cue *cueDef, k Kind) bool {
 	switch cue.kind {
+	case Village: // مزرعة X: a farm named after the village X
+		return false
 	case Mountain:
 		return k == Mountain
 	case Airport, Base:
@@ -479,12 +526,17 @@ func (r *recognizer) admitNew() {
 	for _, c := range r.cues {
 		d := &r.m.cues[c.cue-1]
 		j := c.tok + 1
-		if !r.ok(j) || r.brokenBetween(c.tok, j) {
+		if !r.ok(j) || r.brokenBetween(c.tok, j) || r.counted(c.tok) {
 			continue
 		}
 		// A cue followed by another (مدن وبلدات X): the list starts after the last.
 		if d2, _ := r.cueAt(j); d2 != nil && r.hasConj(j) {
 			continue
+		}
+		if d.count == 3 {
+			if j = r.skipListIntro(j); j < 0 {
+				continue
+			}
 		}
 		quoted := false
 		if isOpenQuote(r.punct(j)) {
@@ -513,7 +565,21 @@ func (r *recognizer) admitNew() {
 		pos := j
 		for n := 0; n < maxItems; n++ {
 			var end int
-			if k, raw := rawAt[pos]; raw {
+			if k, raw := rawAt[pos]; raw && quoted && r.ok(r.ms[k].b) && r.isWord(r.ms[k].b) && !r.hasConj(r.ms[k].b) {
+				// In quotes the item runs to the comma: " رأس عين الحمر , ..."
+				mn, ok := r.parseNew(pos, true, d, n > 0, rawAt)
+				if !ok || mn.b <= r.ms[k].b {
+					break
+				}
+				r.ms[k].drop = true
+				mn.pids = r.ms[k].ids
+				mn.inList, mn.cueDef = true, d
+				if n == 0 {
+					mn.cue, mn.cueOff = c.tok, c.off
+				}
+				r.ms = append(r.ms, mn)
+				end = mn.b
+			} else if raw {
 				ms := &r.ms[k]
 				if ms.cue < 0 && ms.cueDef == nil {
 					ms.cueDef = d
@@ -524,8 +590,8 @@ func (r *recognizer) admitNew() {
 				ms.inList = ms.inList || n > 0 || d.count > 1
 				end = ms.b
 			} else {
-				if d.admit == admitNone {
-					break
+				if d.admit == admitNone || (n == 0 && r.hasConj(pos)) {
+					break // "مدن وبلدات": nouns, not a name
 				}
 				mn, ok := r.parseNew(pos, quoted, d, n > 0, rawAt)
 				if !ok {
@@ -554,6 +620,55 @@ func (r *recognizer) admitNew() {
 	}
 }
 
+// listIntro are the words that point from a plural cue to its list
+// ("بلدات أخرى بينها X وY", "قرى عدة أبرزها X"); listAdjectives may come
+// before them but do not start a list on their own ("بلدات عدة مشمولة").
+var listIntro, listAdjectives = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, w := range []string{"بينها", "منها", "ومنها", "أبرزها", "وأبرزها", "أهمها", "وأهمها", "هي", "وهي", "مثل", "التالية"} {
+		listIntro[arabic.Fold(w)] = true
+	}
+	for _, w := range []string{"أخرى", "عدة", "عديدة", "كثيرة", "مجاورة", "محيطة"} {
+		listAdjectives[arabic.Fold(w)] = true
+	}
+}
+
+// skipListIntro returns the first token of a plural cue's list when it
+// does not start at token j: past list adjectives and a pointing word or
+// colon; -1 when adjectives are not followed by one.
+func (r *recognizer) skipListIntro(j int) int {
+	adj := false
+	for n := 0; n < 2 && r.isWord(j) && listAdjectives[r.toks[j].Norm] && !r.brokenBetween(j-1, j); n++ {
+		j, adj = j+1, true
+	}
+	switch {
+	case r.punct(j) == ":":
+		return j + 1
+	case r.isWord(j) && listIntro[r.toks[j].Norm] && !r.brokenBetween(j-1, j):
+		if r.punct(j+1) == ":" {
+			return j + 2
+		}
+		return j + 1
+	case adj:
+		return -1
+	}
+	return j
+}
+
+// counted reports whether the noun at token i is counted ("60 قرية",
+// "عدة بلدات"): a count of places, not one named.
+func (r *recognizer) counted(i int) bool {
+	if i == 0 || !r.ok(i-1) {
+		return false
+	}
+	if r.toks[i-1].Kind == arabic.Numeral {
+		return true
+	}
+	e, _, _ := r.lex(i - 1)
+	return e.flags&lexQuantity != 0
+}
+
 // nextItem returns the first token of the list item after token end-1.
 func (r *recognizer) nextItem(end int, quoted bool, rawAt map[int]int) (int, bool) {
 	if !r.ok(end) || r.brokenBetween(end-1, end) {
@@ -561,6 +676,9 @@ func (r *recognizer) nextItem(end int, quoted bool, rawAt map[int]int) (int, boo
 	}
 	if r.hasConj(end) {
 		return end, true
+	}
+	if _, raw := rawAt[end]; raw && !quoted {
+		return end, true // names side by side: "قرى الغريبة دبلان وصبيخان"
 	}
 	if isComma(r.punct(end)) && r.ok(end+1) && !r.brokenBetween(end, end+1) {
 		if quoted {
@@ -591,13 +709,22 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 	if d.admit == admitDefinite && !quoted && !strings.HasPrefix(w, "ال") {
 		return mn, false
 	}
+	if !quoted && strings.HasPrefix(w, "ي") && utf8.RuneCountInString(w) <= 4 {
+		return mn, false // يقع، يبلغ: a verb, not a name
+	}
+	if _, cl := arabic.Segment(w); cl.Prep() && cl.Article() && mn.off == 0 {
+		return mn, false // للعالم: a preposition and the article, not a name (براتا is one)
+	}
+	if !quoted && d.count == 1 && !strings.HasPrefix(w, "ال") && agrees(d.lemma, w) {
+		return mn, false // مطار حربي, مدينة تاريخية: an adjective of the cue
+	}
 	e := r.m.words[w]
 	b := pos + 1
 	stop := func(j int) bool { // token j cannot continue the name
 		if !r.isWord(j) || r.brokenBetween(j-1, j) {
 			return true
 		}
-		if _, raw := rawAt[j]; raw {
+		if k, raw := rawAt[j]; raw && !r.absorbable(k) {
 			return true
 		}
 		return r.hasConj(j)
@@ -605,7 +732,7 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 	if quoted {
 		// Everything up to the comma or the closing quote, four words at most.
 		for b < pos+4 && !stop(b) {
-			if !r.nameWord(r.toks[b].Norm) {
+			if w := r.toks[b].Norm; !r.nameWord(w) && r.m.words[w].flags&lexTail == 0 {
 				break
 			}
 			b++
@@ -619,12 +746,16 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 		} else if !stop(b) {
 			w2 := r.toks[b].Norm
 			e2 := r.m.words[w2]
+			_, cl2 := arabic.Segment(w2)
 			switch {
+			case cl2.Prep():
 			case e2.flags&lexTail != 0:
-				b++
+				if strings.HasPrefix(w2, "ال") || r.itemEnds(b+1) {
+					b++ // "شرقي" before a word is a preposition: إلازيج شرقي تركيا
+				}
 			case !r.nameWord(w2) || e2.flags&lexFeatTail != 0:
 			case strings.HasPrefix(w2, "ال"):
-				if !participle(w2) {
+				if !participle(w2) && !isNisba(w2) && !strings.HasSuffix(w2, "ي") {
 					b++
 				}
 			case !strings.HasPrefix(w, "ال") && r.itemEnds(b+1) && !strings.HasSuffix(w2, "ا"):
@@ -638,7 +769,24 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 		}
 	}
 	mn.b = b
+	for j := pos + 1; j < b; j++ {
+		if k, raw := rawAt[j]; raw {
+			r.ms[k].drop = true // absorbed: قتبان الجبل
+		}
+	}
 	return mn, true
+}
+
+// absorbable reports whether gazetteer mention k can be the second word of
+// a longer name: one word that is also a common word (الجبل in "قتبان
+// الجبل") or a region's bare name (شامية in "زغير شامية").
+func (r *recognizer) absorbable(k int) bool {
+	ms := &r.ms[k]
+	if ms.node == 0 || ms.b != ms.a+1 || ms.off != 0 {
+		return false
+	}
+	nd := &r.m.nodes[ms.node]
+	return nd.common || nd.lexical || r.g.Places[nd.ids[0]].Kind == Region
 }
 
 // itemEnds reports whether a name ends before token j: punctuation, a line
@@ -658,7 +806,7 @@ func (r *recognizer) itemEnds(j int) bool {
 // gazetteer lacks: two letters or more, not a function word, common noun
 // or adjective, cue, direction or proximity word.
 func (r *recognizer) nameWord(w string) bool {
-	if utf8.RuneCountInString(w) < 2 {
+	if n := utf8.RuneCountInString(w); n < 2 || n < 3 && r.m.words[w].flags&lexHead == 0 {
 		return false
 	}
 	for _, c := range w {
@@ -671,6 +819,17 @@ func (r *recognizer) nameWord(w string) bool {
 		return false
 	}
 	return true
+}
+
+// agrees reports whether an indefinite word after a cue has the ending of
+// a relative adjective agreeing with it in gender: -ية after a feminine
+// cue (مدينة تاريخية), -ي after a masculine one (مطار حربي).
+func agrees(cue, w string) bool {
+	if strings.HasSuffix(cue, "ة") {
+		return strings.HasSuffix(w, "يه")
+	}
+	n := utf8.RuneCountInString(w)
+	return strings.HasSuffix(w, "ي") && n >= 4 && n <= 6 // not تشكالوفسكي
 }
 
 // participle reports whether a word with the article has the shape of a
@@ -723,8 +882,7 @@ func (r *recognizer) extend() {
 		}
 		absorb := -1
 		if k2 := r.nextKept(k); k2 >= 0 && r.ms[k2].a == y {
-			nd := &r.m.nodes[r.ms[k2].node]
-			if r.ms[k2].node == 0 || r.ms[k2].b != y+1 || !(nd.common || nd.lexical || r.g.Places[nd.ids[0]].Kind == Region) {
+			if !r.absorbable(k2) {
 				continue
 			}
 			absorb = k2
@@ -736,7 +894,7 @@ func (r *recognizer) extend() {
 			first = string([]rune(first)[ms.off:])
 		}
 		if strings.HasPrefix(w, "ال") {
-			if participle(w) || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي") {
+			if participle(w) || isNisba(w) || strings.HasSuffix(w, "ي") {
 				continue
 			}
 		} else if strings.HasPrefix(first, "ال") || !r.itemEnds(y+1) || strings.HasSuffix(w, "ا") {

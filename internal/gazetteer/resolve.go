@@ -55,6 +55,10 @@ func (r *recognizer) locate() {
 			continue
 		}
 		marked := r.toks[to].Norm != "" && r.ms[k2].off > 0 && strings.HasPrefix(r.toks[to].Norm, "ب")
+		admin := false
+		if p := &r.g.Places[r.ms[k2].ids[0]]; p.Kind == Governorate || p.Kind == Region || strings.HasPrefix(p.Name, "ريف ") {
+			admin = marked // X بحلب, X بريف حلب الشرقي
+		}
 		good := true
 		for j := from; j < to; j++ {
 			p := r.punct(j)
@@ -72,7 +76,15 @@ func (r *recognizer) locate() {
 			switch {
 			case e.cue != 0 && (r.m.cues[e.cue-1].class == cueType || r.m.cues[e.cue-1].class == cueCountryside):
 				marked = true
-			case e.flags&(lexIn|lexDirection|lexNear) != 0:
+				switch r.m.cues[e.cue-1].kind {
+				case Region, Governorate, Subdistrict:
+					admin = true // بريف X, بمحافظة X, في منطقة X, في ناحية X
+				}
+			case e.flags&lexDirection != 0:
+				marked, admin = true, true
+			case e.flags&lexNear != 0:
+				marked = true
+			case e.flags&lexIn != 0:
 				marked = true
 			case off == 0 && r.ok(j) && locWords[r.toks[j].Norm]:
 				marked = true
@@ -85,6 +97,7 @@ func (r *recognizer) locate() {
 		}
 		if good && marked {
 			r.ms[k].loc = k2
+			r.ms[k].locAdmin = admin
 		}
 	}
 }
@@ -112,12 +125,49 @@ func (r *recognizer) adjacent(k1, k2 int) bool {
 	return sep || r.hasConj(to)
 }
 
+// Evidence levels a gazetteer name needs to count as a place.
+const (
+	needNone   = iota // an ordinary name
+	needWeak          // a name of common_names.txt used in fewer than veryCommon articles, or a bare village name
+	needStrong        // a very common name (الباب, دوما, خالد)
+	needStrict        // a lexicon word or an adjective (ظهر, المدينة, الكردية)
+)
+
+// need returns the evidence level mention k needs.
+func (r *recognizer) need(k int) int {
+	ms := &r.ms[k]
+	nd := &r.m.nodes[ms.node]
+	switch {
+	case nd.lexical, nd.common && adjectiveShaped(nd.key), r.suffixedTaMarbuta(k):
+		return needStrict
+	case nd.veryCommon:
+		return needStrong
+	case nd.common:
+		return needWeak
+	case bareVillages && ms.b == ms.a+1 && r.g.Places[ms.ids[0]].Rank <= 300:
+		return needWeak
+	}
+	return needNone
+}
+
+// bareVillages: a one-word village name (the sources' villages, rank 300)
+// needs the evidence a less common word needs: thousands of villages bear
+// rare words and names of people (بشار, مشير, دفة), while reports name a
+// village with a cue, in a list, beside another place or after a
+// preposition of place.
+const bareVillages = true
+
 // gate drops the names that are also common words when nothing around
-// them says they are places, and rivers named without نهر. A lexicon word
-// (ظهر, المدينة) needs a place-type cue or a locating phrase; a name of
-// common_names.txt also counts after a direction word, in a list, among
-// other places, and (a town or city) after a preposition of place (في
-// دوما, بالباب).
+// them says they are places, and rivers named without نهر:
+//   - a lexicon word or an adjective (ظهر, المدينة, الكردية) only after a
+//     singular place-type cue, with the article (بلدة الجديدة), or as an
+//     item of a cue's list (not a lexicon word);
+//   - a name of common_names.txt after a place-type or countryside cue, in
+//     a cue's list, after a direction word, before a locating phrase
+//     ("الباب بريف حلب"; a very common name also needs a preposition before
+//     it), after a preposition of place when it is a town or city (في
+//     دوما), or among other places: beside one (less common names) or in a
+//     list of three.
 func (r *recognizer) gate() {
 	pending := make([]bool, len(r.ms))
 	any := false
@@ -133,21 +183,28 @@ func (r *recognizer) gate() {
 			}
 			continue
 		}
-		if !nd.common && !nd.lexical {
-			continue
-		}
-		typed := ms.cueDef != nil && ms.cueDef.class != cueRiver
-		if ms.feature || ms.loc >= 0 || typed {
-			continue
-		}
-		if nd.lexical {
+		if r.afterPerson(k) {
 			ms.drop = true
 			continue
 		}
-		if ms.dir >= 0 || ms.inList || (r.g.Places[ms.ids[0]].Rank >= 550 && r.towardPlace(k)) {
+		need := r.need(k)
+		if need == needNone || ms.feature {
 			continue
 		}
-		if r.cliticsBeyondConj(k) {
+		typed := ms.cueDef != nil && ms.cue >= 0 && (ms.cueDef.class == cueType || ms.cueDef.class == cueFeature || ms.cueDef.class == cueSite)
+		listed := ms.inList && ms.cueDef != nil
+		if need == needStrict {
+			if !(listed && !nd.lexical) && !(typed && ms.cueDef.count == 1 && ms.cueDef.kind != Region && strings.HasPrefix(nd.key, "ال")) {
+				ms.drop = true
+			}
+			continue
+		}
+		if ms.cueDef != nil || ms.dir >= 0 && (r.isDirection(ms.dir) || need == needWeak) ||
+			ms.locAdmin && (need == needWeak || r.prepBefore(k)) ||
+			need == needWeak && r.towardPlace(k) && (!nd.common || r.g.Places[ms.ids[0]].Rank >= 550) {
+			continue
+		}
+		if r.cliticsBeyondConj(k) || ms.inList {
 			ms.drop = true
 			continue
 		}
@@ -159,12 +216,21 @@ func (r *recognizer) gate() {
 			if !pending[k] {
 				continue
 			}
-			ok := false
-			if p := r.prevKept(k); p >= 0 && !pending[p] && r.adjacent(p, k) {
-				ok = true
+			p, n := r.prevKept(k), r.nextKept(k)
+			place := func(i int) bool { return i >= 0 && !pending[i] && !r.isCountry(i) }
+			pa := place(p) && r.adjacent(p, k)
+			na := place(n) && r.adjacent(k, n)
+			ok := pa && na
+			if r.need(k) == needWeak {
+				ok = pa || na // one place beside it is enough
 			}
-			if n := r.nextKept(k); n >= 0 && !pending[n] && r.adjacent(k, n) {
-				ok = true
+			if pa && !ok {
+				pp := r.prevKept(p)
+				ok = place(pp) && r.adjacent(pp, p)
+			}
+			if na && !ok {
+				nn := r.nextKept(n)
+				ok = place(nn) && r.adjacent(n, nn)
 			}
 			if ok {
 				pending[k], changed = false, true
@@ -176,29 +242,6 @@ func (r *recognizer) gate() {
 			r.ms[k].drop = true
 		}
 	}
-}
-
-// towardPlace reports whether mention k follows a preposition of place:
-// the word before it (في دوما, وإلى الباب) or a proclitic ب on it (بدوما).
-func (r *recognizer) towardPlace(k int) bool {
-	ms := &r.ms[k]
-	if ms.off > 0 && r.ok(ms.a) && strings.ContainsRune(string([]rune(r.toks[ms.a].Norm)[:ms.off]), 'ب') {
-		return true
-	}
-	e, _, _ := r.lex(r.head(k) - 1)
-	return r.head(k) > 0 && e.flags&lexToward != 0 && !r.brokenBetween(r.head(k)-1, r.head(k))
-}
-
-// cliticsBeyondConj reports whether mention k's first word carries a
-// proclitic other than the conjunction و (بواسطة, كقوله): a preposition
-// marks a common word, not an item of a list of places.
-func (r *recognizer) cliticsBeyondConj(k int) bool {
-	ms := &r.ms[k]
-	if ms.off == 0 || !r.ok(ms.a) {
-		return false
-	}
-	pre := string([]rune(r.toks[ms.a].Norm)[:ms.off])
-	return pre != "و" && pre != "ف"
 }
 
 func (r *recognizer) prevKept(k int) int {
@@ -629,8 +672,105 @@ func dropTypeWord(name string) string {
 	if !ok || rest == "" {
 		return name
 	}
-	if slices.Contains(placeTypeWords, Fold(w)) {
+	if f := Fold(w); slices.Contains(placeTypeWords, f) || f == "ولايه" || f == "قضاء" {
 		return rest
 	}
 	return name
+}
+
+// afterPerson reports whether a person word comes right before mention
+// k's name (آل بعاج, أبو عمر, سيدي مقداد).
+func (r *recognizer) afterPerson(k int) bool {
+	ms := &r.ms[k]
+	if ms.cue >= 0 || ms.dir >= 0 || ms.a == 0 || ms.off > 0 || r.brokenBetween(ms.a-1, ms.a) {
+		return false
+	}
+	e, off, _ := r.lex(ms.a - 1)
+	return off == 0 && e.flags&lexPerson != 0
+}
+
+// isCountry reports whether mention k is a country.
+func (r *recognizer) isCountry(k int) bool {
+	ms := &r.ms[k]
+	return len(ms.ids) > 0 && r.g.Places[ms.ids[0]].Kind == Country
+}
+
+// isDirection reports whether token i is a direction word (not a
+// proximity word such as محيط).
+func (r *recognizer) isDirection(i int) bool {
+	e, _, _ := r.lex(i)
+	return e.flags&lexDirection != 0
+}
+
+// isNisba reports whether a folded word ends like a relative adjective
+// (-ي، -ية، -يين، -يون، -يتين، -يتان، -يات).
+func isNisba(w string) bool {
+	for _, suf := range []string{"يه", "يين", "يون", "يتين", "يتان", "يات"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveShaped reports whether a one-word folded name has the shape of
+// a relative adjective with the article (الكردية, الروسية, الحراجية,
+// العراقيين).
+func adjectiveShaped(key string) bool {
+	return strings.HasPrefix(key, "ال") && !strings.Contains(key, " ") && isNisba(key)
+}
+
+// suffixedTaMarbuta reports whether mention k writes with a final ه a
+// one-word name that ends in ة: "حديثه" is "his talk", not حديثة.
+func (r *recognizer) suffixedTaMarbuta(k int) bool {
+	ms := &r.ms[k]
+	if ms.b != ms.a+1 || len(ms.ids) == 0 {
+		return false
+	}
+	return strings.HasSuffix(r.tokText(ms.a), "ه") && strings.HasSuffix(r.g.Places[ms.ids[0]].Name, "ة")
+}
+
+// prepBefore reports whether a preposition, a line start or punctuation
+// comes right before mention k's phrase: the name is not an adjective of
+// the word before it ("غارات عنيفة بريف حلب").
+func (r *recognizer) prepBefore(k int) bool {
+	h := r.head(k)
+	if h == 0 || r.brokenBetween(h-1, h) || r.punct(h-1) != "" {
+		return true
+	}
+	if r.ms[k].off > 0 && !r.hasConj(r.ms[k].a) {
+		return true // بالباب, للباب
+	}
+	e, _, _ := r.lex(h - 1)
+	if e.flags&lexToward != 0 {
+		return true
+	}
+	switch arabic.Fold(r.tokText(h - 1)) {
+	case "من", "علي", "عن", "الي", "قرب", "و":
+		return true
+	}
+	return false
+}
+
+// towardPlace reports whether mention k follows a preposition of place
+// (في دوما, وإلى الباب).
+func (r *recognizer) towardPlace(k int) bool {
+	h := r.head(k)
+	if h == 0 || r.brokenBetween(h-1, h) {
+		return false
+	}
+	e, _, _ := r.lex(h - 1)
+	return e.flags&lexToward != 0
+}
+
+// cliticsBeyondConj reports whether mention k's first word carries a
+// proclitic other than the conjunction و (بواسطة, كقوله): a preposition
+// marks a common word, not an item of a list of places.
+func (r *recognizer) cliticsBeyondConj(k int) bool {
+	ms := &r.ms[k]
+	if ms.off == 0 || !r.ok(ms.a) {
+		return false
+	}
+	pre := string([]rune(r.toks[ms.a].Norm)[:ms.off])
+	return pre != "و" && pre != "ف"
 }

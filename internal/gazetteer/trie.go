@@ -17,13 +17,14 @@ type matcher struct {
 
 // trieNode is one node of the name trie.
 type trieNode struct {
-	ids     []int32          // places whose name ends here, most prominent first
-	key     string           // the folded name ending here ("" when ids is nil)
-	common  bool             // the name is also a common word (see common.go)
-	lexical bool             // the name is a word of the recognizer's lexicon (ظهر, الشرقي, المدينة)
-	word    string           // the only child's word, when next is nil
-	child   int32            // the only child (0 = none)
-	next    map[string]int32 // children, when more than one
+	ids        []int32          // places whose name ends here, most prominent first
+	key        string           // the folded name ending here ("" when ids is nil)
+	common     bool             // the name is also a common word (see common.go)
+	veryCommon bool             // ... and a very frequent one
+	lexical    bool             // the name is a word of the recognizer's lexicon (ظهر, الشرقي, المدينة)
+	word       string           // the only child's word, when next is nil
+	child      int32            // the only child (0 = none)
+	next       map[string]int32 // children, when more than one
 }
 
 // childOf returns the child of node n along word w, or 0.
@@ -115,9 +116,10 @@ func buildMatcher(g *Gazetteer) *matcher {
 			m.nodes[e.node].lexical = true
 		}
 	}
-	for key := range commonNames {
+	for key, docs := range commonNames {
 		if n := m.lookupWords(nameWords(key)); n != 0 {
 			m.nodes[n].common = true
+			m.nodes[n].veryCommon = docs >= veryCommon
 		}
 	}
 	return m

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"runtime"
 	"sync"
 
@@ -183,6 +184,10 @@ func process(ctx context.Context, seq int, rec source.Record, opt *StreamOptions
 		return result{seq: seq, problem: &Problem{rec.Origin, reason(err)}, failure: !empty, record: true}
 	}
 	it := &Item{Record: rec, Doc: d, Report: opt.Extractor.Analyze(d, opt.Extract)}
+	if it.Report.Truncated {
+		slog.Warn("document too long: mentions and events taken from its beginning only (the whole text is stored and searchable)",
+			"input", rec.Origin, "bytes", len(d.Text), "analysed", events.MaxAnalyzedBytes)
+	}
 	if opt.StoreRows {
 		row, err := storeRow(rec, d, it.Report)
 		if err != nil {

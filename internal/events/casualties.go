@@ -1,0 +1,357 @@
+package events
+
+import (
+	"rasad/internal/arabic"
+)
+
+// Fatalities. A number is a killed count when a kill word governs it
+// ("مقتل خمسة أشخاص", "قتل ثلاثة مدنيين"), when it counts a kill noun ("42
+// قتيلا", "9 شهداء"), or when its noun is the subject of a kill verb after
+// it ("سبعة مدنيين ... قتلوا", "لقي 42 شخصا مصرعهم"). Wounded, captured and
+// displaced counts, counts inside a larger one ("بينهم 7 أطفال"), vague
+// counts ("عشرات") and aggregates over a long period are not. The counted
+// noun decides the group: civilians, the side named after it ("15 من
+// عناصر النظام"), the side "منهم" refers to, or the side attacked.
+
+// kill is one killed count found in a sentence.
+type kill struct {
+	a, b      int // tokens
+	value     int64
+	max       int64
+	qual      string
+	group     string
+	fighters  bool // counted fighters whose side is not named
+	civ       bool
+	text      string
+}
+
+// singular person nouns that count one ("مقتل شخص", "قتل رجل وامرأة")
+var singles = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"رجل", "امرأة", "إمرأة", "طفل", "طفلة", "شخص", "مدني", "مدنيا", "شهيد", "شاب", "مسن", "مسنة", "سيدة", "فتاة", "فتى", "صبي", "مواطن", "مواطنا", "شابا", "رجلا", "طفلا"} {
+		singles[key(w)] = true
+	}
+}
+
+// kills returns the killed counts of sentence si.
+func (c *dctx) kills(si int) []kill {
+	s := c.sens[si]
+	var out []kill
+	lastEnd := -10
+	for _, nr := range c.nums {
+		if nr.a < s.a || nr.a >= s.b {
+			continue
+		}
+		n := nr.n
+		if n.Vague || n.Value <= 0 || n.Qualifier == arabic.LessThan || n.Qualifier == arabic.UpTo {
+			continue
+		}
+		k, ok := c.killAt(nr, s, lastEnd)
+		if !ok {
+			continue
+		}
+		out = append(out, k)
+		lastEnd = k.b
+	}
+	// singular persons: "مقتل شخص", "مدنيا قتل", "وشهيد في"
+	for j := s.a; j < s.b; j++ {
+		if !c.isWord(j) || !singles[c.st[j]] || c.inNumber(j) || c.inNumber(j-1) {
+			continue
+		}
+		killed := false
+		if c.in("kill", j-1) > 0 && c.in("hurt", j-1) == 0 {
+			killed = true
+		}
+		if c.st[j] == key("شهيد") {
+			killed = true
+		}
+		if j+1 < s.b && c.in("kill", j+1) > 0 && c.in("killnoun", j+1) == 0 {
+			killed = true
+		}
+		// "رجل وامرأة" after a kill word: a chain of persons
+		if !killed && len(out) > 0 && out[len(out)-1].civ && (out[len(out)-1].b == j || out[len(out)-1].b == j-1 && c.w[j-1] == "و") && c.conj(j) {
+			killed = true
+		}
+		if !killed && j > s.a && singles[c.st[j-1]] == false && c.conj(j) && j-1 >= s.a {
+			// "قتل رجل وإمرأة": the first was counted just before
+			if len(out) > 0 && out[len(out)-1].b == j {
+				killed = true
+			}
+		}
+		if !killed {
+			continue
+		}
+		out = append(out, kill{a: j, b: j + 1, value: 1, qual: "exact", group: "civilians", civ: true, text: c.text[c.toks[j].Start:c.toks[j].End]})
+	}
+	out = sortKills(out)
+	// a chain of civilians joined by و is one count: "طفلين وامرأة قتلوا"
+	var merged []kill
+	for _, k := range out {
+		if len(merged) > 0 {
+			p := &merged[len(merged)-1]
+			if p.civ && k.civ && k.a-p.b <= 1 && (c.conj(k.a) || k.a-p.b == 1 && c.w[p.b] == "و") && p.qual == "exact" && k.qual == "exact" {
+				p.value += k.value
+				p.b = k.b
+				p.text = c.text[c.toks[p.a].Start:c.toks[k.b-1].End]
+				continue
+			}
+		}
+		merged = append(merged, k)
+	}
+	return merged
+}
+
+func sortKills(ks []kill) []kill {
+	for i := 1; i < len(ks); i++ {
+		for j := i; j > 0 && ks[j].a < ks[j-1].a; j-- {
+			ks[j], ks[j-1] = ks[j-1], ks[j]
+		}
+	}
+	return ks
+}
+
+// conj reports whether token j carries the conjunction و.
+func (c *dctx) conj(j int) bool {
+	return j >= 0 && j < len(c.w) && c.isWord(j) && len(c.w[j]) > 2 && c.w[j][:2] == "و" && c.wc[j] != c.w[j]
+}
+
+// inNumber reports whether token j is part of a number expression.
+func (c *dctx) inNumber(j int) bool {
+	if j < 0 {
+		return false
+	}
+	for _, nr := range c.nums {
+		if j >= nr.a && j < nr.b {
+			return true
+		}
+		if nr.a > j {
+			break
+		}
+	}
+	return false
+}
+
+// killAt decides whether number nr of sentence s is a killed count.
+func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
+	n := nr.n
+	k := kill{a: nr.a, b: nr.b, value: n.Value, qual: string(n.Qualifier), text: n.Text}
+	if n.Qualifier == arabic.Range {
+		k.max = n.Max
+	}
+	if k.qual == "" {
+		k.qual = "exact"
+	}
+	// the counted noun: inside the span (a dual, "35 عنصرا على الأقل") or after it
+	noun := -1
+	for j := nr.a; j < nr.b; j++ {
+		if c.isWord(j) && (c.in("civnoun", j) > 0 || c.in("fighter", j) > 0 || c.in("killnoun", j) > 0) {
+			noun = j
+		}
+	}
+	after := nr.b
+	partitive := false
+	if noun < 0 && after < s.b && c.isWord(after) {
+		if c.wc[after] == "من" && after+1 < s.b {
+			partitive = true
+			noun = after + 1
+		} else {
+			noun = after
+		}
+	}
+	if noun < 0 {
+		noun = nr.b - 1
+	}
+	person := c.in("civnoun", noun) > 0 || c.in("fighter", noun) > 0 || c.in("killnoun", noun) > 0 || c.actAt[noun] >= 0
+	killNoun := c.in("killnoun", noun) > 0 || (noun+1 < s.b && c.in("killnoun", noun+1) > 0 && c.in("hurt", noun+1) == 0)
+	// wounded, captured, displaced
+	for j := nr.b; j < nr.b+2 && j < s.b; j++ {
+		if c.in("hurt", j) > 0 {
+			return k, false
+		}
+	}
+	// part of a larger count
+	for j := max(s.a, nr.a-2); j < nr.a; j++ {
+		if c.in("subset", j) > 0 {
+			return k, false
+		}
+	}
+	if c.aggregate(nr, s) {
+		return k, false
+	}
+	killed := killNoun
+	// a kill word before it: "مقتل خمسة", "قتل ثلاثة مدنيين", "قتلت فيها عائلة مكونة من ثمانية أفراد"
+	if !killed && person {
+		for j := nr.a - 1; j >= s.a && j >= nr.a-6; j-- {
+			if c.in("hurt", j) > 0 || c.clauseBreak(j) && c.w[j] != "\"" {
+				break
+			}
+			if c.inNumber(j) {
+				// "مقتل 14 مقاتلا و 35 عنصرا"
+				if j < lastEnd && (c.conj(nr.a) || c.w[nr.a-1] == "و") {
+					killed = true
+				}
+				break
+			}
+			if c.in("kill", j) > 0 {
+				killed = true
+				break
+			}
+		}
+	}
+	// a kill verb after its noun: "سبعة مدنيين ... قتلوا", "لقي 42 شخصا مصرعهم"
+	if !killed && person {
+		for j := noun + 1; j < noun+6 && j < s.b; j++ {
+			if c.in("hurt", j) > 0 || c.inNumber(j) || c.clauseBreak(j) && c.w[j] != "-" {
+				break
+			}
+			if c.in("kill", j) > 0 && c.in("killnoun", j) == 0 {
+				killed = true
+				break
+			}
+		}
+	}
+	// "ارتفاع عدد قتلى قوات النظام ... إلى 24", "عدد القتلى أربعة"
+	construct := -1
+	if !killed && !person {
+		for j := nr.a - 1; j >= s.a && j >= nr.a-12; j-- {
+			if c.in("hurt", j) > 0 || c.inNumber(j) {
+				break
+			}
+			if c.in("killnoun", j) > 0 {
+				killed = true
+				construct = j
+				break
+			}
+		}
+	}
+	if !killed {
+		return k, false
+	}
+	// the group
+	switch {
+	case construct >= 0:
+		k.group = c.groupAfterKillNoun(construct)
+	case c.in("civnoun", noun) > 0 && c.in("fighter", noun) == 0:
+		k.group, k.civ = "civilians", true
+	case c.st[noun] == key("أفراد") || c.st[noun] == key("فردا"):
+		k.group = ""
+		for j := max(s.a, nr.a-4); j < nr.a; j++ {
+			if c.st[j] == key("عائلة") || c.st[j] == key("أسرة") {
+				k.group, k.civ = "civilians", true
+			}
+		}
+		if k.group == "" {
+			k.fighters = true
+		}
+	case c.actAt[noun] >= 0:
+		k.group = c.actors[c.actAt[noun]].ID
+		k.civ = k.group == "civilians"
+	case c.in("fighter", noun) > 0:
+		k.fighters = true
+	case killNoun:
+		k.group = ""
+	}
+	if k.group == "" {
+		// "منهم" after the count, "من عناصر X", a side right after
+		for j := nr.b; j < nr.b+5 && j < s.b; j++ {
+			if c.w[j] == "منهم" || c.w[j] == "منها" {
+				k.group = c.sideBefore(nr.a, s)
+				break
+			}
+			if m := c.mentionAt(j); m >= 0 {
+				if c.actors[m].ID != "" {
+					k.group = c.actors[m].ID
+					k.civ = k.group == "civilians"
+				}
+				break
+			}
+			if c.clauseBreak(j) || c.in("kill", j) > 0 {
+				break
+			}
+		}
+	}
+	if k.group == "" && killNoun {
+		// "N قتيلا": the construct "قتلى X" earlier in the clause, or
+		// "بينهم" civilians after it
+		for j := nr.a - 1; j >= c.clauseStart(nr.a) && j >= nr.a-14; j-- {
+			if c.in("killnoun", j) > 0 {
+				if g := c.groupAfterKillNoun(j); g != "" {
+					k.group = g
+					break
+				}
+			}
+		}
+		if k.group == "" && (c.st[noun] == key("شهيدا") || c.st[noun] == key("شهداء") || c.st[noun] == key("شهيد")) {
+			k.group, k.civ = "civilians", true
+		}
+		if k.group == "" {
+			for j := nr.b; j < nr.b+4 && j < s.b; j++ {
+				if c.in("subset", j) > 0 {
+					for q := j + 1; q < j+4 && q < s.b; q++ {
+						if m := c.actAt[q]; m >= 0 && c.actors[m].ID == "civilians" {
+							k.group, k.civ = "civilians", true
+						}
+					}
+				}
+			}
+		}
+	}
+	if partitive && k.group == "" && c.in("fighter", noun) > 0 {
+		k.fighters = true
+	}
+	return k, true
+}
+
+// groupAfterKillNoun reads the side of "قتلى قوات النظام".
+func (c *dctx) groupAfterKillNoun(j int) string {
+	for q := j + 1; q < j+3 && q < len(c.toks); q++ {
+		if m := c.mentionAt(q); m >= 0 {
+			return c.actors[m].ID
+		}
+		if !c.isWord(q) {
+			break
+		}
+	}
+	return ""
+}
+
+// sideBefore returns the nearest non-civilian side named before token j in
+// its sentence.
+func (c *dctx) sideBefore(j int, s sentence) string {
+	for q := j - 1; q >= s.a; q-- {
+		if m := c.actAt[q]; m >= 0 {
+			am := &c.actors[m]
+			if am.ID != "" && am.ID != "civilians" && am.Kind != "role" {
+				return am.ID
+			}
+		}
+	}
+	return ""
+}
+
+// aggregate reports whether a count sums up a long period or many places
+// ("منذ بدء الغارات", "خلال أربعة أشهر", "معظمهم بمحافظة حلب").
+func (c *dctx) aggregate(nr numRef, s sentence) bool {
+	a, b := c.clauseStart(nr.a), c.clauseEnd(nr.a)
+	for j := a; j < b; j++ {
+		if c.wc[j] != "منذ" && c.wc[j] != "خلال" {
+			continue
+		}
+		for q := j + 1; q < j+4 && q < b; q++ {
+			switch c.st[q] {
+			case "بدء", "بدايه", "اشهر", "شهر", "شهرين", "اسبوع", "اسابيع", "سنوات", "عام", "عامين", "سنه", "سنتين", "اعوام", "انطلاق", "مطلع":
+				return true
+			}
+		}
+	}
+	for j := nr.b; j < nr.b+3 && j < s.b; j++ {
+		switch c.wc[j] {
+		case "معظمهم", "اغلبهم", "غالبيتهم":
+			if j+1 < s.b && (c.prepOf(j+1) == "ب" || c.wc[j+1] == "في") {
+				return true
+			}
+		}
+	}
+	return false
+}

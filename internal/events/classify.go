@@ -1,0 +1,444 @@
+package events
+
+import "strings"
+
+// filter applies the negation, denial, modality and history rules to f.
+func (c *dctx) filter(f *frame) {
+	s := c.sens[f.sent]
+	head := f.trigs[0]
+	cs := c.clauseStart(f.a)
+	// negation right before the trigger ("لم تسيطر", "دون اشتباكات"),
+	// skipping auxiliaries ("لم يتم استهداف")
+	j := f.a - 1
+	for j >= s.a && (c.wc[j] == "قد" || c.wc[j] == "يتم" || c.wc[j] == "تم" || c.wc[j] == "يكن" || c.wc[j] == "تكن") {
+		j--
+	}
+	if j >= s.a && c.in("neg", j) > 0 {
+		f.drop, f.why = true, "negated"
+		return
+	}
+	for j := s.a; j < f.a; j++ {
+		if c.in("deny", j) > 0 {
+			f.drop, f.why = true, "denied"
+			return
+		}
+	}
+	if head.future {
+		f.drop, f.why = true, "future"
+		return
+	}
+	for j := max(cs, f.a-6); j < f.a; j++ {
+		if c.in("modal", j) > 0 {
+			f.drop, f.why = true, "modal"
+			return
+		}
+	}
+	for j := f.b; j < f.b+3 && j < s.b; j++ {
+		if c.w[j] == "التي" || c.w[j] == "الذي" || c.w[j] == "التى" {
+			if c.in("modal", j+1) > 0 {
+				f.drop, f.why = true, "modal"
+				return
+			}
+		}
+	}
+	// history: "وكان ... قد سيطر", a sentence opened by كان, "غارة سابقة"
+	if c.in("kana", s.a) > 0 || (s.a+1 < s.b && c.isPunct(s.a) && c.in("kana", s.a+1) > 0) {
+		f.drop, f.why = true, "pluperfect"
+		return
+	}
+	for j := max(cs, f.a-8); j < f.a; j++ {
+		if c.in("kana", j) > 0 {
+			for k := j + 1; k < f.a; k++ {
+				if c.wc[k] == "قد" {
+					f.drop, f.why = true, "pluperfect"
+					return
+				}
+			}
+		}
+	}
+	for j := max(s.a, f.a-3); j < min(s.b, f.b+3); j++ {
+		if c.in("past", j) > 0 {
+			f.drop, f.why = true, "past"
+			return
+		}
+	}
+	// a reference to a fight, not a report of one: "نقاط الاشتباكات"
+	if !f.verb && c.in("locnoun", f.a-1) > 0 && c.prepOf(f.a) == "" {
+		f.drop, f.why = true, "position noun"
+		return
+	}
+	// claims of responsibility refer to events told elsewhere
+	for j := max(s.a, f.a-8); j < f.a; j++ {
+		if c.in("claim", j) > 0 {
+			f.drop, f.why = true, "claim"
+			return
+		}
+	}
+	if f.fam == famWithdraw && c.prepOf(f.a) == "ل" {
+		f.drop, f.why = true, "purpose"
+		return
+	}
+	// attempt: "في محاولة لاستعادة", "بهدف السيطرة", "للسيطرة على"
+	if f.fam == famTake || f.fam == famAdvance {
+		if c.prepOf(f.a) == "ل" {
+			f.attempt = true
+		}
+		for j := max(cs, f.a-10); j < f.a; j++ {
+			if c.in("attempt", j) > 0 {
+				f.attempt = true
+			}
+		}
+	}
+	if f.fam == famWithdraw {
+		for j := max(cs, f.a-4); j < f.a; j++ {
+			if c.in("force", j) > 0 {
+				f.forced = true
+			}
+		}
+	}
+}
+
+// window is the token range where f's subtype cues are read.
+func (c *dctx) window(f *frame) (int, int) {
+	s := c.sens[f.sent]
+	a := max(s.a, c.clauseStart(f.a), f.a-8)
+	b := min(f.scopeEnd, f.b+14)
+	if b < f.b {
+		b = f.b
+	}
+	if b > s.b {
+		b = s.b
+	}
+	return a, b
+}
+
+// readCues collects the subtype cues of f: words in its window and in
+// its agent's phrase.
+func (c *dctx) readCues(f *frame) {
+	a, b := c.window(f)
+	add := func(j int) {
+		for _, cn := range cueNames {
+			if c.cue(cn.name, j) > 0 {
+				f.cues |= cn.bit
+			}
+		}
+	}
+	for j := a; j < b; j++ {
+		if c.placeAt[j] >= 0 {
+			continue
+		}
+		if m := c.actAt[j]; m >= 0 && m != int32(f.agent) && !c.forceOf(int(m)) {
+			continue
+		}
+		add(j)
+	}
+	if f.agent >= 0 && !f.inherited {
+		ma, mb := c.span(c.actors[f.agent].Start, c.actors[f.agent].End)
+		for j := ma; j < mb; j++ {
+			add(j)
+		}
+		// "الطيران الحربي للنظام": the owner after the aircraft
+		for j := ma - 1; j >= ma-3 && j >= 0; j-- {
+			if c.cue("aircraft", j) > 0 || c.st[j] == "طيران" {
+				f.cues |= cueAir
+			}
+		}
+	}
+	for _, t := range f.trigs {
+		switch t.fam {
+		case famAir:
+			f.cues |= cueAir
+		case famBarrel:
+			f.cues |= cueAir | cueHeli
+		case famShell:
+			if t.instr && (c.st[t.a] == key("صواريخ") || c.st[t.a] == key("صاروخ")) {
+				f.cues |= cueMissile
+			} else {
+				f.cues |= cueShell
+			}
+		case famSuicide:
+			f.cues |= cueSuicide
+		case famIED:
+			f.cues |= cueIED
+		}
+	}
+}
+
+// forceOf reports whether actor mention m is a weapon or force phrase whose
+// words can be cues ("المدفعية التركية", "الطيران الحربي الروسي").
+func (c *dctx) forceOf(m int) bool {
+	return c.actors[m].Kind == "force"
+}
+
+// classes decides f's ACLED classes from its family, cues and agent.
+func (c *dctx) classes(f *frame) {
+	agentID := f.agentID
+	air := f.cues&cueAir != 0
+	shell := f.cues&cueShell != 0
+	missile := f.cues&cueMissile != 0
+	var out []class
+	switch f.fam {
+	case famAir, famBarrel:
+		out = append(out, clsAir)
+	case famShell:
+		out = append(out, clsShell)
+	case famBomb, famTarget, famMassacre:
+		if f.fam == famMassacre && !air {
+			break // a massacre is an event through the attack that made it
+		}
+		switch {
+		case f.cues&cueChemical != 0:
+			out = append(out, clsChemical)
+		case f.cues&cueSuicide != 0:
+			out = append(out, clsSuicide)
+		case f.cues&cueIED != 0:
+			out = append(out, clsIED)
+		default:
+			if air {
+				out = append(out, clsAir)
+			}
+			if shell || (missile && !air) {
+				out = append(out, clsShell)
+			}
+		}
+		if len(out) == 0 {
+			switch {
+			case agentID == "russia" || agentID == "coalition" || agentID == "israel":
+				if f.fam != famMassacre {
+					out = append(out, clsAir)
+				}
+			case f.fam == famBomb:
+				out = append(out, clsShell)
+			case f.fam == famMassacre:
+				out = append(out, clsVACAttack)
+			}
+		}
+	case famClash:
+		out = append(out, clsClash)
+	case famAttack:
+		switch {
+		case f.cues&cueSuicide != 0:
+			out = append(out, clsSuicide)
+		case f.cues&cueIED != 0 && c.cueNear(f, "ied", 3):
+			out = append(out, clsIED)
+		default:
+			out = append(out, clsClash)
+		}
+	case famDown:
+		if f.cues&cueAircraft != 0 || air {
+			out = append(out, clsClash)
+		}
+	case famTake:
+		switch {
+		case f.attempt:
+			out = append(out, clsClash)
+		case f.nofight:
+			out = append(out, clsTransfer)
+		case govSide(agentID):
+			out = append(out, clsGovTake)
+		default:
+			out = append(out, clsNSATake)
+		}
+	case famAdvance:
+		out = append(out, clsClash)
+	case famWithdraw:
+		switch {
+		case f.forced:
+			if govSide(agentID) {
+				out = append(out, clsGovTake)
+			} else {
+				out = append(out, clsNSATake)
+			}
+		default:
+			out = append(out, clsTransfer)
+		}
+	case famIED, famExplode, famSuicide:
+		switch {
+		case c.disrupted(f):
+			out = append(out, clsDisrupt)
+		case f.cues&cueSuicide != 0:
+			out = append(out, clsSuicide)
+		case f.cues&cueChemical != 0:
+			out = append(out, clsChemical)
+		case f.cues&cueGrenade != 0:
+			out = append(out, clsGrenade)
+		default:
+			out = append(out, clsIED)
+		}
+	case famArrest:
+		out = append(out, clsArrest)
+	case famAbduct:
+		out = append(out, clsAbduct)
+	case famExecute:
+		out = append(out, clsVACAttack)
+	case famShoot:
+		if c.civilianVictims(f) {
+			out = append(out, clsVACAttack)
+		} else {
+			out = append(out, clsClash)
+		}
+	case famLoot:
+		out = append(out, clsLoot)
+	case famAgree:
+		if c.reached(f) {
+			out = append(out, clsAgree)
+		}
+	case famEvac:
+		if c.underDeal(f) {
+			out = append(out, clsAgree)
+		}
+	case famProtest:
+		out = append(out, clsProtest)
+	case famSiege:
+		if f.verb || c.supported(f) {
+			out = append(out, clsOther)
+		}
+	case famDisrupt:
+		if f.cues&(cueIED|cueSuicide) != 0 {
+			out = append(out, clsDisrupt)
+		}
+	}
+	f.classes = out
+	if len(out) == 0 && !f.drop {
+		f.drop, f.why = true, "no class"
+	}
+}
+
+func govSide(id string) bool {
+	switch id {
+	case "syrian_government", "russia", "iran", "hezbollah":
+		return true
+	}
+	return false
+}
+
+// cueNear reports whether cue set name occurs within n tokens after f.
+func (c *dctx) cueNear(f *frame, name string, n int) bool {
+	for j := f.a; j < f.b+n && j < len(c.toks); j++ {
+		if c.cue(name, j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// disrupted reports whether a blast frame tells of a bomb stopped before it
+// went off ("أحبط تفجيرا", "تفجير سيارة مفخخة قبل وصولها").
+func (c *dctx) disrupted(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := max(s.a, f.a-4); j < f.a; j++ {
+		if t, ok := c.triggerAt(j); ok && t.fam == famDisrupt {
+			return true
+		}
+		switch c.st[j] {
+		case "دمرت", "دمر", "دمروا", "ضبط", "ضبطت", "فككت", "فكك":
+			return true
+		}
+	}
+	for j := f.b; j < f.b+10 && j < s.b; j++ {
+		if c.wc[j] == "قبل" && j+1 < s.b {
+			n := c.st[j+1]
+			if strings.HasPrefix(n, "وصول") || n == "ان" || strings.HasPrefix(n, "انفجار") || strings.HasPrefix(n, "تفجير") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// civilianVictims reports whether f's sentence names civilians as victims.
+func (c *dctx) civilianVictims(f *frame) bool {
+	if f.agent2ID == "civilians" {
+		return true
+	}
+	s := c.sens[f.sent]
+	for j := f.a; j < s.b; j++ {
+		if m := c.actAt[j]; m >= 0 && c.actors[m].ID == "civilians" {
+			return true
+		}
+	}
+	return false
+}
+
+// reached reports whether an agreement word tells of an agreement reached
+// or put in force ("تم التوصل إلى اتفاق", "دخل الاتفاق حيز التنفيذ").
+func (c *dctx) reached(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := max(s.a, f.a-5); j < min(s.b, f.b+6); j++ {
+		if c.in("reach", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// underDeal reports whether an evacuation happens under an agreement.
+func (c *dctx) underDeal(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := f.b; j < min(s.b, f.b+12); j++ {
+		if c.in("deal", j) > 0 {
+			for k := j + 1; k < j+4 && k < s.b; k++ {
+				if t, ok := c.triggerAt(k); ok && t.fam == famAgree {
+					return true
+				}
+			}
+		}
+	}
+	for _, t := range f.trigs {
+		if t.fam == famAgree {
+			return true
+		}
+	}
+	return false
+}
+
+// supported reports whether a noun is the object of a support verb
+// ("فرض حصارا").
+func (c *dctx) supported(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := max(s.a, f.a-4); j < f.a; j++ {
+		if c.in("support", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceRules applies the rules that relate the frames of one sentence:
+// a fight told as the manner of a take ("سيطرت على X بعد معارك مع Y") and
+// a withdrawal that made a take non-violent ("سيطرت على X بعد انسحاب Y")
+// belong to the take; a definite event noun with a verb of consequence
+// ("أدى القصف إلى مقتل") refers back to an event already told.
+func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
+	var take *frame
+	for k, f := range fs {
+		if f.drop {
+			continue
+		}
+		after := c.in("after", f.a-1) > 0 || (f.a >= 2 && c.in("after", f.a-2) > 0 && (c.w[f.a-1] == "ان" || c.isPunct(f.a-1)))
+		if f.fam == famTake && !f.attempt {
+			take = f
+		}
+		if take != nil && take != f && after {
+			switch f.fam {
+			case famClash, famAttack:
+				f.drop, f.why = true, "manner of take"
+				continue
+			case famWithdraw:
+				take.nofight = true
+				f.drop, f.why = true, "withdrawal before take"
+				continue
+			}
+		}
+		if (f.fam == famClash || f.fam == famAttack) && after && k+1 < len(fs) && fs[k+1].fam == famTake {
+			f.drop, f.why = true, "manner of take"
+			continue
+		}
+		if !f.verb && hasArticle(c.proclitic(f.a)) && c.in("consequence", f.b) > 0 {
+			if k > 0 || paraPrev != nil {
+				f.drop, f.why = true, "anaphoric"
+				continue
+			}
+		}
+	}
+}
