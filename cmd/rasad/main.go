@@ -17,6 +17,7 @@ var version = "dev"
 type cli struct {
 	globals
 
+	Serve     serveCmd         `cmd:"" help:"Serve the JSON API and the web app on 127.0.0.1:8080 (--demo for the invented example reports)."`
 	Ingest    ingestCmd        `cmd:"" help:"Read reports (files, directories, .zip, - for stdin) into the store."`
 	Clean     cleanCmd         `cmd:"" help:"Print the clean text of one report (what every later stage reads)."`
 	Extract   extractCmd       `cmd:"" help:"Extract events from reports and write the JSON Lines export (document records, then events) to stdout."`
