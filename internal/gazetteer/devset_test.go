@@ -160,3 +160,49 @@ func TestDevToponyms(t *testing.T) {
 		t.Errorf("dev toponyms F1 %.3f P %.3f: below the 0.85 floor", f, p)
 	}
 }
+
+// TestDevGating measures what the common-word gating does on the dev set:
+// the score, and the false positives from names that are also common
+// words (common_names.txt and the lexicon), with and without it.
+func TestDevGating(t *testing.T) {
+	g := Default()
+	ungated := *g
+	ungated.noGate = true
+	for _, c := range []struct {
+		name string
+		g    *Gazetteer
+	}{{"without gating", &ungated}, {"with gating", g}} {
+		commonFP := map[string]bool{}
+		s, rep := scoreDev(t, func(text string) []Toponym {
+			ts := c.g.Recognize(text, arabic.Tokenize(text))
+			for _, tp := range ts {
+				if tp.Place != nil && len(tp.Names()) > 0 {
+					if k := Fold(tp.Text); commonNames[k] > 0 || lexicalName(c.g, k) {
+						commonFP[scoreNorm(tp.Names()[0])] = true
+					}
+				}
+			}
+			return ts
+		})
+		// Keep the common-word names that are false positives.
+		var fps []string
+		for _, line := range strings.Split(rep, "\n") {
+			if rest, ok := strings.CutPrefix(line, "  FP: "); ok && rest != "" {
+				for _, n := range strings.Split(rest, " | ") {
+					if commonFP[scoreNorm(n)] {
+						fps = append(fps, n)
+					}
+				}
+			}
+		}
+		p, r, f := s.prf()
+		t.Logf("%s: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); false positives from common-word names: %d\n  %s",
+			c.name, p, r, f, s.tp, s.fp, s.fn, len(fps), strings.Join(fps, " | "))
+	}
+}
+
+// lexicalName reports whether the folded one-word name k is a lexicon word.
+func lexicalName(g *Gazetteer, k string) bool {
+	e, ok := g.m.words[k]
+	return ok && e.node != 0 && g.m.nodes[e.node].lexical
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,9 @@ func TestInvariants(t *testing.T) {
 			t.Errorf("%s: bad name %q", p.ID, p.Name)
 		}
 		b, ok := countryBox[p.Country]
+		if !ok && countries[p.Country] {
+			b, ok = box{-90, 90, -180, 180}, true // a capital's country: anywhere
+		}
 		if !ok {
 			t.Errorf("%s: unknown country %q", p.ID, p.Country)
 			continue
@@ -321,6 +325,8 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// BenchmarkLoad measures Load (parsing, indexing and the recognizer's
+// trie) and reports the heap one loaded Gazetteer retains (heap-MB).
 func BenchmarkLoad(b *testing.B) {
 	b.SetBytes(int64(len(embedded)))
 	b.ReportAllocs()
@@ -328,6 +334,29 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.ReportMetric(retainedMB(b), "heap-MB")
+}
+
+// retainedMB returns the heap, in MB, that one loaded Gazetteer retains.
+func retainedMB(tb testing.TB) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g, err := Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(g)
+	return float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / 1e6
+}
+
+// TestLoadMemory: a loaded gazetteer stays well under 100 MB of heap.
+func TestLoadMemory(t *testing.T) {
+	if mb := retainedMB(t); mb > 100 {
+		t.Errorf("a loaded gazetteer retains %.1f MB of heap, want < 100", mb)
 	}
 }
 

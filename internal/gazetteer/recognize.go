@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,22 +26,22 @@ import (
 type Toponym struct {
 	Start, End int    // byte span of the name in the text, proclitics (و ب ل ف ك) excluded; a feature named with its cue ("تلة X") starts at the cue
 	Text       string // text[Start:End], as written
-	CueStart   int    // byte offset of the cue word (proclitics excluded); meaningful when Cue != ""
+	CueStart   int    // byte offset of the cue word (proclitics excluded) when Cue != ""; -1 when the cue introduces the list the name is an item of ("قرى X وY": Y's cue)
 	Cue        string // the place-type word before the name, in its singular form ("قرية", "ريف", "تلة"); "" if none
 	Direction  string // the direction or proximity word of a compound ("شرق", "قرب"), as folded; "" if none
 	Place      *Place // the gazetteer entry the name resolved to; nil for a new name
-	Name       string // the name the document's toponym list gets (see Names)
+	Name       string // the place's name in this document: the entry's canonical name, or the document's own spelling or name when it differs beyond folding (كوباني for عين العرب, عريضية for العريضية); for a new name, the name as written without proclitics (with its cue for a feature: "تلة بليل")
 	Kind       Kind   // the place's kind (for a new name, the kind its cue implies)
 	Parent     *Place // whose coordinates stand in: the known place of a new name or feature, the place of a "شرق X"/"ريف X" compound, the inner place of a "ريف X الشرقي" region
 	// GeoPrecision is the spec's geo_precision: 1 the place itself, 2 a
 	// part of or near it, 3 only the governorate or region is known.
 	GeoPrecision int
-	Lat, Lon     float64
-	Governorate  string // canonical names of the administrative parents ("" when unknown)
+	Lat, Lon     float64 // the Place's coordinates, or the Parent's; 0, 0 with GeoPrecision 0 when a new name has no known parent
+	Governorate  string  // canonical names of the administrative parents ("" when unknown)
 	District     string
 	Subdistrict  string
 	New          bool // admitted by a cue; not in the gazetteer
-	Candidates   int  // how many distinct places the name could denote (1 = unambiguous; 0 for a new name)
+	Candidates   int  // how many gazetteer entries the name matched (a city and its district count twice; 0 for a new name)
 }
 
 // Names returns the names the mention adds to the document's toponym list:
@@ -95,19 +96,40 @@ type mention struct {
 	locAdmin bool    // loc is an administrative phrase (بريف Y, في محافظة Y, شرق Y)
 	drop     bool
 	place    int32 // resolved place (-1 none)
-	name     string
-	quoted   bool
+	lil      bool  // the name's first word is written with لل (ل + the article)
 }
 
-// recognizer holds the state of one Recognize call.
+// recognizer holds the state of one Recognize call; its buffers are reused
+// through recognizers.
 type recognizer struct {
-	g    *Gazetteer
-	m    *matcher
-	text string
-	toks []arabic.Token
-	ms   []mention
-	cues []cueTok
-	buf  []byte
+	g       *Gazetteer
+	m       *matcher
+	text    string
+	toks    []arabic.Token
+	ms      []mention
+	cues    []cueTok
+	buf     []byte
+	rawAt   map[int]int
+	pending []bool
+	weights map[string]float64
+	govs    []string
+}
+
+var recognizers = sync.Pool{New: func() any {
+	return &recognizer{rawAt: map[int]int{}, weights: map[string]float64{}}
+}}
+
+// release clears r's references and returns it to the pool.
+func (r *recognizer) release() {
+	if cap(r.ms) > 1<<12 {
+		r.ms = nil // do not keep a huge document's buffers
+	}
+	r.g, r.m, r.text, r.toks = nil, nil, "", nil
+	clear(r.ms[:cap(r.ms)])
+	r.ms, r.cues, r.pending, r.govs = r.ms[:0], r.cues[:0], r.pending[:0], r.govs[:0]
+	clear(r.rawAt)
+	clear(r.weights)
+	recognizers.Put(r)
 }
 
 type cueTok struct {
@@ -134,7 +156,9 @@ func (g *Gazetteer) Recognize(text string, toks []arabic.Token) []Toponym {
 	if toks == nil {
 		toks = arabic.Tokenize(text)
 	}
-	r := &recognizer{g: g, m: g.m, text: text, toks: toks}
+	r := recognizers.Get().(*recognizer)
+	defer r.release()
+	r.g, r.m, r.text, r.toks = g, g.m, text, toks
 	r.scan()
 	if len(r.ms) == 0 && len(r.cues) == 0 {
 		return nil
@@ -227,35 +251,47 @@ func (r *recognizer) scan() {
 		}
 		bestEnd, bestOff := 0, 0
 		var bestNode int32
+		lil, bestLil := false, false
 		try := func(e wordEntry, off int) {
 			if e.node == 0 {
 				return
 			}
 			if end, node := r.walk(e.node, i); end > bestEnd {
-				bestEnd, bestNode, bestOff = end, node, off
+				bestEnd, bestNode, bestOff, bestLil = end, node, off, lil
 			}
 		}
 		var cue int16
 		cueOff := 0
-		if e, ok := m.words[t.Norm]; ok {
+		e, found := m.lookup(t.Norm)
+		if found {
 			try(e, 0)
 			cue = e.cue
 		}
-		if t.Kind == arabic.Word {
-			if rest, ok := shortConj(t.Norm); ok {
+		// The forms without proclitics, unless the word as written is a name
+		// or a function word.
+		if w := t.Norm; bestEnd == 0 && t.Kind == arabic.Word && !(found && e.flags&lexStop != 0) {
+			if strings.HasPrefix(w, "ال") {
+				// The article only (what Segment strips from such a word): the
+				// bare name when it keeps four letters (الخفسة → خفسة).
+				if len(w) >= 12 && arabicOnlyWord(w) {
+					if e, ok := m.lookup(w[len("ال"):]); ok {
+						try(e, 0)
+					}
+				}
+			} else if rest, ok := shortConj(w); ok {
 				// وتل: Segment leaves words of three letters whole.
-				if e, ok := m.words[rest]; ok {
+				if e, ok := m.lookup(rest); ok {
 					try(e, 1)
 					if cue == 0 && e.cue != 0 {
 						cue, cueOff = e.cue, 1
 					}
 				}
-			} else if stem, cl := arabic.Segment(t.Norm); cl != 0 && len(stem) < len(t.Norm) {
-				prefix := t.Norm[:len(t.Norm)-len(stem)]
-				pre := utf8.RuneCountInString(prefix)
+			} else if stem, cl := arabic.Segment(w); cl != 0 && len(stem) < len(w) {
+				prefix := w[:len(w)-len(stem)]
+				pre := len(prefix) / 2 // Segment strips from Arabic-only words: two bytes a letter
 				if cl.Conj() && (cl.Prep() || cl.Article()) {
 					// و/ف only: وكندة is و + كندة before it is و + ك + ندة.
-					if e, ok := m.words[t.Norm[len("و"):]]; ok {
+					if e, ok := m.lookup(w[len("و"):]); ok {
 						try(e, 1)
 						if cue == 0 && e.cue != 0 {
 							cue, cueOff = e.cue, 1
@@ -266,22 +302,24 @@ func (r *recognizer) scan() {
 					clit := pre - 2
 					if !strings.HasSuffix(prefix, "ال") {
 						clit = pre - 1 // لل: the article's alef is not written
+						lil = true
 					}
 					if clit > 0 {
 						r.buf = append(append(r.buf[:0], "ال"...), stem...)
-						if e, ok := m.words[string(r.buf)]; ok {
+						if e, ok := m.lookup(string(r.buf)); ok {
 							try(e, clit)
 							if cue == 0 && e.cue != 0 {
 								cue, cueOff = e.cue, clit
 							}
 						}
 					}
-					if utf8.RuneCountInString(stem) >= 4 {
-						if e, ok := m.words[stem]; ok {
+					lil = false
+					if len(stem) >= 8 {
+						if e, ok := m.lookup(stem); ok {
 							try(e, max(clit, 0))
 						}
 					}
-				} else if e, ok := m.words[stem]; ok {
+				} else if e, ok := m.lookup(stem); ok {
 					try(e, pre)
 					if cue == 0 && e.cue != 0 {
 						cue, cueOff = e.cue, pre
@@ -293,7 +331,7 @@ func (r *recognizer) scan() {
 			bestEnd = 0 // a cue word alone (قرى, مدينة, تل) is the cue, not a village of that name
 		}
 		if bestEnd > 0 {
-			r.ms = append(r.ms, mention{a: i, b: bestEnd, off: bestOff, node: bestNode, ids: m.nodes[bestNode].ids,
+			r.ms = append(r.ms, mention{a: i, b: bestEnd, off: bestOff, node: bestNode, ids: m.nodes[bestNode].ids, lil: bestLil,
 				cue: -1, dir: -1, pplace: -1, loc: -1, place: -1})
 			i = bestEnd
 			continue
@@ -376,16 +414,25 @@ func (r *recognizer) lex(i int) (wordEntry, int, arabic.Clitics) {
 	return r.m.words[stem], pre, cl
 }
 
-// shortConj splits و or ف off a word of three letters (وتل, فحي), which
-// Segment leaves whole.
-func shortConj(w string) (string, bool) {
-	if len(w) != 6 || !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
-		return "", false
+// arabicOnlyWord reports whether w is made of two-byte Arabic-block
+// letters only (a folded Arabic word).
+func arabicOnlyWord(w string) bool {
+	if len(w)%2 != 0 {
+		return false
 	}
 	for i := 0; i < len(w); i += 2 {
 		if c := w[i]; c < 0xD8 || c > 0xDB {
-			return "", false
+			return false
 		}
+	}
+	return true
+}
+
+// shortConj splits و or ف off a word of three letters (وتل, فحي), which
+// Segment leaves whole.
+func shortConj(w string) (string, bool) {
+	if len(w) != 6 || !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) || !arabicOnlyWord(w) {
+		return "", false
 	}
 	return w[2:], true
 }
@@ -403,11 +450,8 @@ func (r *recognizer) hasConj(i int) bool {
 	if _, cl := arabic.Segment(w); cl&arabic.CliticWa != 0 {
 		return true
 	}
-	if _, ok := shortConj(w); ok && strings.HasPrefix(w, "و") {
-		return true
-	}
-	// Segment keeps a few words whole (وادي); a name after و is still و + name.
-	return false
+	_, ok := shortConj(w) // وتل: three letters, which Segment keeps whole
+	return ok
 }
 
 // cueAt returns the cue of token i, if it is one, and its proclitic letters.
@@ -428,9 +472,8 @@ func (r *recognizer) attachCues() {
 		j := ms.a - 1
 		for j >= prevEnd && isOpenQuote(r.punct(j)) {
 			j--
-			ms.quoted = true
 		}
-		if j >= prevEnd && !r.brokenBetween(j, ms.a) && !r.counted(j) {
+		if j >= prevEnd && !r.brokenBetween(j, ms.a) && !r.counted(j) && !r.cliticsBeyondConjAt(ms.a, ms.off) {
 			if d, off := r.cueAt(j); d != nil {
 				ms.cue, ms.cueOff, ms.cueDef = j, off, d
 				j--
@@ -451,7 +494,7 @@ func (r *recognizer) attachCues() {
 	}
 }
 
-// featureKinds returns whether kind k is what a feature cue names.
+// featureKind reports whether kind k is what a feature cue names.
 func featureKind(cue *cueDef, k Kind) bool {
 	switch cue.kind {
 	case Village: // مزرعة X: a farm named after the village X
@@ -517,7 +560,7 @@ func (r *recognizer) admitNew() {
 	if len(r.cues) == 0 {
 		return
 	}
-	rawAt := make(map[int]int, len(r.ms))
+	rawAt := r.rawAt
 	for k := range r.ms {
 		if !r.ms[k].drop {
 			rawAt[r.ms[k].a] = k
@@ -581,6 +624,9 @@ func (r *recognizer) admitNew() {
 				end = mn.b
 			} else if raw {
 				ms := &r.ms[k]
+				if n == 0 && r.cliticsBeyondConjAt(ms.a, ms.off) {
+					break // محافظة بابل is not محافظة + ب + ابل
+				}
 				if ms.cue < 0 && ms.cueDef == nil {
 					ms.cueDef = d
 					if n == 0 {
@@ -597,6 +643,7 @@ func (r *recognizer) admitNew() {
 				if !ok {
 					break
 				}
+				mn.cueDef = d
 				if n == 0 {
 					mn.cue, mn.cueOff = c.tok, c.off
 					if d.class != cueType && d.count == 1 {
@@ -694,7 +741,7 @@ func (r *recognizer) nextItem(end int, quoted bool, rawAt map[int]int) (int, boo
 // parseNew reads a name the gazetteer lacks at token pos. cont: a list
 // item after the first, which may carry the conjunction و.
 func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt map[int]int) (mention, bool) {
-	mn := mention{a: pos, cue: -1, dir: -1, pplace: -1, loc: -1, place: -1, newKind: d.kind, quoted: quoted}
+	mn := mention{a: pos, cue: -1, dir: -1, pplace: -1, loc: -1, place: -1, newKind: d.kind}
 	if !r.isWord(pos) {
 		return mn, false
 	}
@@ -703,7 +750,7 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 		w = w[len("و"):]
 		mn.off = 1
 	}
-	if !r.nameWord(w) {
+	if !r.nameWord(w) && !(quoted && r.m.words[w].flags&lexHead != 0) {
 		return mn, false
 	}
 	if d.admit == admitDefinite && !quoted && !strings.HasPrefix(w, "ال") {
@@ -889,6 +936,9 @@ func (r *recognizer) extend() {
 		} else if k2 >= 0 && r.ms[k2].a < y+1 && r.ms[k2].b > y {
 			continue
 		}
+		if k := r.g.Places[ms.ids[0]].Kind; !k.IsSettlement() && k != Camp {
+			continue // روسيا وإيران تتواجد: only villages take a second word
+		}
 		first := r.toks[ms.a].Norm
 		if ms.off > 0 {
 			first = string([]rune(first)[ms.off:])
@@ -897,8 +947,9 @@ func (r *recognizer) extend() {
 			if participle(w) || isNisba(w) || strings.HasSuffix(w, "ي") {
 				continue
 			}
-		} else if strings.HasPrefix(first, "ال") || !r.itemEnds(y+1) || strings.HasSuffix(w, "ا") {
-			continue
+		} else if strings.HasPrefix(first, "ال") || !r.itemEnds(y+1) || strings.HasSuffix(w, "ا") ||
+			strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت") {
+			continue // تتواجد, يقع: a verb
 		}
 		if absorb >= 0 {
 			r.ms[absorb].drop = true

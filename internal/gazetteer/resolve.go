@@ -146,6 +146,8 @@ func (r *recognizer) need(k int) int {
 		return needWeak
 	case bareVillages && ms.b == ms.a+1 && r.g.Places[ms.ids[0]].Rank <= 300:
 		return needWeak
+	case r.g.Places[ms.ids[0]].Rank <= 300 && personHead(nd.key):
+		return needWeak // أبو عمر: a village, or a man
 	}
 	return needNone
 }
@@ -169,7 +171,9 @@ const bareVillages = true
 //     دوما), or among other places: beside one (less common names) or in a
 //     list of three.
 func (r *recognizer) gate() {
-	pending := make([]bool, len(r.ms))
+	pending := slices.Grow(r.pending[:0], len(r.ms))[:len(r.ms)]
+	clear(pending)
+	r.pending = pending
 	any := false
 	for k := range r.ms {
 		ms := &r.ms[k]
@@ -177,7 +181,7 @@ func (r *recognizer) gate() {
 			continue
 		}
 		nd := &r.m.nodes[ms.node]
-		if isRiverName(r.g, nd) {
+		if nd.river {
 			if !(ms.cueDef != nil && ms.cueDef.class == cueRiver) && ms.dir < 0 {
 				ms.drop = true
 			}
@@ -188,7 +192,7 @@ func (r *recognizer) gate() {
 			continue
 		}
 		need := r.need(k)
-		if need == needNone || ms.feature {
+		if need == needNone || ms.feature || r.g.noGate {
 			continue
 		}
 		typed := ms.cueDef != nil && ms.cue >= 0 && (ms.cueDef.class == cueType || ms.cueDef.class == cueFeature || ms.cueDef.class == cueSite)
@@ -210,30 +214,45 @@ func (r *recognizer) gate() {
 		}
 		pending[k], any = true, true
 	}
-	for changed := any; changed; {
-		changed = false
-		for k := range r.ms {
-			if !pending[k] {
-				continue
-			}
-			p, n := r.prevKept(k), r.nextKept(k)
-			place := func(i int) bool { return i >= 0 && !pending[i] && !r.isCountry(i) }
+	if any {
+		// Among other places, to a fixed point: a name accepted this way may
+		// vouch for its neighbour. Each pass is linear; a name is accepted
+		// at most once.
+		prev, next := r.keptLinks()
+		place := func(i int) bool { return i >= 0 && !pending[i] && !r.isCountry(i) }
+		accept := func(k int) bool {
+			p, n := prev[k], next[k]
 			pa := place(p) && r.adjacent(p, k)
 			na := place(n) && r.adjacent(k, n)
-			ok := pa && na
-			if r.need(k) == needWeak {
-				ok = pa || na // one place beside it is enough
+			if pa && na || (pa || na) && r.need(k) == needWeak {
+				return true
 			}
-			if pa && !ok {
-				pp := r.prevKept(p)
-				ok = place(pp) && r.adjacent(pp, p)
+			return pa && place(prev[p]) && r.adjacent(prev[p], p) || na && place(next[n]) && r.adjacent(n, next[n])
+		}
+		work := make([]int, 0, len(r.ms))
+		for k, p := range pending {
+			if p {
+				work = append(work, k)
 			}
-			if na && !ok {
-				nn := r.nextKept(n)
-				ok = place(nn) && r.adjacent(n, nn)
+		}
+		for len(work) > 0 {
+			k := work[len(work)-1]
+			work = work[:len(work)-1]
+			if !pending[k] || !accept(k) {
+				continue
 			}
-			if ok {
-				pending[k], changed = false, true
+			pending[k] = false
+			for _, n := range []int{prev[k], next[k]} {
+				for d := 0; n >= 0 && d < 2; d++ {
+					if pending[n] {
+						work = append(work, n)
+					}
+					if n < k {
+						n = prev[n]
+					} else {
+						n = next[n]
+					}
+				}
 			}
 		}
 	}
@@ -242,6 +261,27 @@ func (r *recognizer) gate() {
 			r.ms[k].drop = true
 		}
 	}
+}
+
+// keptLinks returns, for every mention, the index of the previous and the
+// next mention not dropped (-1 at the ends).
+func (r *recognizer) keptLinks() (prev, next []int) {
+	prev, next = make([]int, len(r.ms)), make([]int, len(r.ms))
+	last := -1
+	for k := range r.ms {
+		prev[k] = last
+		if !r.ms[k].drop {
+			last = k
+		}
+	}
+	last = -1
+	for k := len(r.ms) - 1; k >= 0; k-- {
+		next[k] = last
+		if !r.ms[k].drop {
+			last = k
+		}
+	}
+	return prev, next
 }
 
 func (r *recognizer) prevKept(k int) int {
@@ -289,9 +329,9 @@ const datelineBytes = 300
 
 // resolve picks one place for every mention with candidates.
 func (r *recognizer) resolve() {
-	w := map[string]float64{}
+	w := r.weights
 	maxW := 0.0
-	var govs []string
+	govs := r.govs
 	for k := range r.ms {
 		ms := &r.ms[k]
 		if ms.drop {
@@ -361,6 +401,9 @@ func (r *recognizer) best(k int, ids []int32, w map[string]float64, maxW float64
 			s += 2 * w[g] / maxW
 		}
 		s += kindBonus(ms.cueDef, p.Kind, ms.pids != nil)
+		if p.Kind == Country && ms.cueDef == nil {
+			s += 3 // السعودية, قطر: the country, not a village named after it
+		}
 		if key != "" && Fold(p.Name) == key {
 			s += 0.2
 		}
@@ -428,6 +471,7 @@ func b2f(b bool) float64 {
 func (r *recognizer) output() []Toponym {
 	out := make([]Toponym, 0, len(r.ms))
 	var fallback *Place // the document's main governorate, for new names with no parent
+	fellBack := false
 	newNames := map[string]string{}
 	for k := range r.ms {
 		ms := &r.ms[k]
@@ -456,13 +500,17 @@ func (r *recognizer) output() []Toponym {
 		if !ms.feature {
 			surface = dropTypeWord(surface)
 		}
+		if ms.lil && r.ok(ms.a) {
+			// للقاهرة: ل + ال with the alef dropped; the name is القاهرة.
+			surface = "ال" + strings.TrimPrefix(surface, "ل")
+		}
 		if ms.place >= 0 {
 			p := &r.g.Places[ms.place]
 			t.Place, t.Kind = p, p.Kind
 			t.Candidates = len(ms.ids)
 			t.Name = p.Name
-			if p.Kind != Region && !sameName(surface, p.Name) {
-				t.Name = surface
+			if p.Kind != Region && !sameName(surface, p.Name) && !strings.HasPrefix(surface, "العاصمة") {
+				t.Name = surface // the document's own name for the place (كوباني, عريضية)
 			}
 			t.setCoords(p)
 			compound := ms.dir >= 0 || (ms.cueDef != nil && (ms.cueDef.class == cueCountryside || ms.cueDef.class == cueSite))
@@ -486,9 +534,11 @@ func (r *recognizer) output() []Toponym {
 				parent = &r.g.Places[ms.pplace]
 			case ms.loc >= 0 && r.ms[ms.loc].place >= 0:
 				parent = &r.g.Places[r.ms[ms.loc].place]
+			case r.nearGovernorate(k) != nil:
+				parent = r.nearGovernorate(k)
 			default:
-				if fallback == nil {
-					fallback = r.mainGovernorate()
+				if !fellBack {
+					fallback, fellBack = r.mainGovernorate(), true
 				}
 				parent = fallback
 			}
@@ -767,10 +817,81 @@ func (r *recognizer) towardPlace(k int) bool {
 // proclitic other than the conjunction و (بواسطة, كقوله): a preposition
 // marks a common word, not an item of a list of places.
 func (r *recognizer) cliticsBeyondConj(k int) bool {
-	ms := &r.ms[k]
-	if ms.off == 0 || !r.ok(ms.a) {
+	return r.cliticsBeyondConjAt(r.ms[k].a, r.ms[k].off)
+}
+
+// cliticsBeyondConjAt reports whether the first off letters of token i
+// hold more than a conjunction.
+func (r *recognizer) cliticsBeyondConjAt(i, off int) bool {
+	if off == 0 || !r.ok(i) {
 		return false
 	}
-	pre := string([]rune(r.toks[ms.a].Norm)[:ms.off])
+	rs := []rune(r.toks[i].Norm)
+	if off > len(rs) {
+		return true
+	}
+	pre := string(rs[:off])
 	return pre != "و" && pre != "ف"
+}
+
+// personHead reports whether a folded name starts with a kunya or a
+// patronymic (أبو، أم، ابن، بن), as people's names do.
+func personHead(key string) bool {
+	w, _, _ := strings.Cut(key, " ")
+	switch w {
+	case "ابو", "ام", "ابن", "بن", "ابي":
+		return true
+	}
+	return false
+}
+
+// nearGovernorate returns the governorate of the closest known Syrian place
+// before mention k in the same sentence, at most nearTokens tokens away
+// (the villages of "قرى حاس وكفرسجنة والركايا" lie where the known ones
+// do), or nil.
+func (r *recognizer) nearGovernorate(k int) *Place {
+	const nearTokens = 60
+	checked := r.ms[k].a // tokens from checked on are known to hold no sentence break
+	for j := k - 1; j >= 0; j-- {
+		o := &r.ms[j]
+		if o.drop || o.b > r.ms[k].a {
+			continue
+		}
+		if r.ms[k].a-o.b > nearTokens || r.sentenceBreak(o.b, checked) {
+			return nil
+		}
+		checked = o.b
+		if o.place < 0 {
+			continue
+		}
+		p := &r.g.Places[o.place]
+		if p.Country != "SY" || govOf(p) == "" {
+			continue
+		}
+		for _, c := range r.g.Lookup(govOf(p)) {
+			if c.Kind == Governorate {
+				return c
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// sentenceBreak reports whether a sentence ends or a line breaks between
+// tokens from and to.
+func (r *recognizer) sentenceBreak(from, to int) bool {
+	if from < 1 || to > len(r.toks) || from > to {
+		return true
+	}
+	for j := from; j < to; j++ {
+		if r.brokenBetween(j-1, j) {
+			return true
+		}
+		switch r.punct(j) {
+		case ".", "!", "?", "؟", "؛", ";":
+			return true
+		}
+	}
+	return false
 }

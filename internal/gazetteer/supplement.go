@@ -17,7 +17,7 @@ import (
 //	name        canonical Arabic name
 //	variants    other Arabic spellings, '|'-separated (optional)
 //	name_en     English name
-//	country     SY, IQ, LB, JO or TR
+//	country     SY, IQ, LB, JO, TR, or a code of the countries map
 //	governorate canonical Arabic name of the first-level division; required
 //	            except for countries and first-level divisions themselves
 //	parent      Arabic name (resolved among the places of the governorate,
@@ -50,7 +50,18 @@ type supEntry struct {
 
 var supColumns = []string{"kind", "name", "variants", "name_en", "country", "governorate", "parent", "lat", "lon", "precision", "id"}
 
-var countries = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "TR": true}
+// countries are the ISO 3166-1 codes the supplement may use: Syria, its
+// neighbours (whose provinces, towns and crossings reports name), and the
+// countries whose capitals and cities reports name as places of talks,
+// flights and decisions (those have only their capital's first-level
+// division and a few cities).
+var countries = map[string]bool{
+	"SY": true, "IQ": true, "LB": true, "JO": true, "TR": true,
+	"RU": true, "US": true, "IR": true, "SA": true, "AE": true, "QA": true, "KW": true, "BH": true,
+	"OM": true, "YE": true, "EG": true, "LY": true, "SD": true, "IL": true, "PS": true, "FR": true,
+	"GB": true, "DE": true, "CH": true, "AT": true, "BE": true, "KZ": true, "CN": true, "AF": true,
+	"UA": true,
+}
 
 // parseSupplement parses the supplement file. Errors name the line and the
 // column at fault.
@@ -104,7 +115,7 @@ func parseSupplement(data []byte) ([]supEntry, error) {
 			return nil, bad("name", "%q is not an Arabic name", truncate(get("name"), 60))
 		}
 		if !countries[e.Country] {
-			return nil, bad("country", "%q is not one of SY, IQ, LB, JO, TR", truncate(e.Country, 20))
+			return nil, bad("country", "%q is not one of the supplement's country codes (SY, IQ, LB, JO, TR, RU, US, ...)", truncate(e.Country, 20))
 		}
 		if e.NameEN == "" && e.ID == "" {
 			return nil, bad("name_en", "empty (needed to derive the id)")

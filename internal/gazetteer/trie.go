@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"hash/maphash"
 	"slices"
 
 	"rasad/internal/arabic"
@@ -13,6 +14,41 @@ type matcher struct {
 	words map[string]wordEntry // first words of names, cues, lexicon words
 	nodes []trieNode           // nodes[0] is the root (its children are words[*].node)
 	cues  []cueDef
+	// filter is a Bloom filter of the keys of words: two thirds of a news
+	// text's words are in none of them, and the filter (64 KB, cached)
+	// answers for those without the map's cache misses.
+	filter []uint64
+	seed   maphash.Seed
+}
+
+const filterBits = 1 << 19
+
+// buildFilter fills m.filter from m.words.
+func (m *matcher) buildFilter() {
+	m.seed = maphash.MakeSeed()
+	m.filter = make([]uint64, filterBits/64)
+	for w := range m.words {
+		h := maphash.String(m.seed, w)
+		for _, b := range [2]uint64{h & (filterBits - 1), (h >> 32) & (filterBits - 1)} {
+			m.filter[b/64] |= 1 << (b % 64)
+		}
+	}
+}
+
+// mayHave reports whether w may be a key of m.words (false: it is not).
+func (m *matcher) mayHave(w string) bool {
+	h := maphash.String(m.seed, w)
+	b1, b2 := h&(filterBits-1), (h>>32)&(filterBits-1)
+	return m.filter[b1/64]&(1<<(b1%64)) != 0 && m.filter[b2/64]&(1<<(b2%64)) != 0
+}
+
+// lookup is m.words[w] behind the filter.
+func (m *matcher) lookup(w string) (wordEntry, bool) {
+	if !m.mayHave(w) {
+		return wordEntry{}, false
+	}
+	e, ok := m.words[w]
+	return e, ok
 }
 
 // trieNode is one node of the name trie.
@@ -21,6 +57,7 @@ type trieNode struct {
 	key        string           // the folded name ending here ("" when ids is nil)
 	common     bool             // the name is also a common word (see common.go)
 	veryCommon bool             // ... and a very frequent one
+	river      bool             // the name is a river's or lake's and does not say so (الفرات)
 	lexical    bool             // the name is a word of the recognizer's lexicon (ظهر, الشرقي, المدينة)
 	word       string           // the only child's word, when next is nil
 	child      int32            // the only child (0 = none)
@@ -73,8 +110,12 @@ func nameWords(key string) []string {
 
 // buildMatcher builds the trie and lexicon of g.
 func buildMatcher(g *Gazetteer) *matcher {
-	m := &matcher{words: make(map[string]wordEntry, len(g.index)), nodes: make([]trieNode, 1, len(g.index)*5/4)}
+	m := &matcher{words: make(map[string]wordEntry, len(g.index)), nodes: make([]trieNode, 1, 1+len(g.index)*5/4)}
 	for key, ids := range g.index {
+		if rest := stripTypeWord(key); rest != key && coversAll(g.index[rest], ids) {
+			// "مدينة حمص": the type word is matched as a cue before "حمص".
+			continue
+		}
 		ws := nameWords(key)
 		if len(ws) == 0 {
 			continue
@@ -108,6 +149,7 @@ func buildMatcher(g *Gazetteer) *matcher {
 		}
 	}
 	m.addLexicon()
+	m.buildFilter()
 	// A one-word name that is a lexicon word (a function word, cue, direction
 	// or common adjective: "ظهر", "الشرقي", "مدينة") is also a common word.
 	const lexical = lexStop | lexDirection | lexNear | lexTail | lexFeatTail | lexIn
@@ -115,6 +157,9 @@ func buildMatcher(g *Gazetteer) *matcher {
 		if e.node != 0 && m.nodes[e.node].ids != nil && (e.cue != 0 || e.flags&lexical != 0) {
 			m.nodes[e.node].lexical = true
 		}
+	}
+	for i := range m.nodes {
+		m.nodes[i].river = isRiverName(g, &m.nodes[i])
 	}
 	for key, docs := range commonNames {
 		if n := m.lookupWords(nameWords(key)); n != 0 {
@@ -141,4 +186,14 @@ func (m *matcher) lookupWords(ws []string) int32 {
 		return 0
 	}
 	return n
+}
+
+// coversAll reports whether every id of ids is in of.
+func coversAll(of, ids []int32) bool {
+	for _, id := range ids {
+		if !slices.Contains(of, id) {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
