@@ -1,5 +1,7 @@
 package events
 
+import "strings"
+
 // Actor slots: actor1 is the side that acts, actor2 the side acted upon.
 // Verbs take their subject (after the verb in VSO order, before it in SVO
 // order); event nouns take the actor joined to them ("غارات للطيران
@@ -13,7 +15,7 @@ func (c *dctx) mentionAt(j int) int {
 	if j < 0 || j >= len(c.toks) {
 		return -1
 	}
-	m := c.actAt[j]
+	m := c.actAtOf(j)
 	if m < 0 || c.tokenAt(c.actors[m].Start) != j {
 		return -1
 	}
@@ -38,7 +40,7 @@ func (c *dctx) canAct(m int, f *frame) bool {
 	case "body":
 		return f.fam == famArrest || f.fam == famAbduct || f.fam == famAgree
 	}
-	if c.srcAt[c.tokenAt(am.Start)] >= 0 {
+	if c.srcAtOf(c.tokenAt(am.Start)) >= 0 {
 		return false
 	}
 	return true
@@ -52,9 +54,9 @@ func (c *dctx) prepBefore(m int) (string, bool) {
 		return p, true
 	}
 	if j > 0 && c.isWord(j-1) {
-		switch c.wc[j-1] {
+		switch c.wcAt(j - 1) {
 		case "علي", "ضد", "في", "من", "عن", "مع", "الي", "بين", "لدي", "عند", "تجاه", "باتجاه", "نحو", "حول", "ضمن", "داخل", "صفوف", "بحق", "امام":
-			return c.wc[j-1], true
+			return c.wcAt(j - 1), true
 		}
 	}
 	return "", false
@@ -64,14 +66,14 @@ func (c *dctx) prepBefore(m int) (string, bool) {
 // its actor: adjectives of the event and its cues ("غارات جوية عنيفة").
 func (c *dctx) skippable(j int) bool {
 	if c.isPunct(j) {
-		return c.w[j] == "\""
+		return c.wAt(j) == "\""
 	}
 	for _, cn := range cueNames {
-		if c.cue(cn.name, j) > 0 && c.actAt[j] < 0 {
+		if c.cue(cn.name, j) > 0 && c.actAtOf(j) < 0 {
 			return true
 		}
 	}
-	switch c.st[j] {
+	switch c.stAt(j) {
 	case "عنيفه", "عنيف", "مكثفه", "مكثف", "كثيفه", "كثيف", "متقطعه", "جديده", "مماثله", "متفرقه",
 		"متواصله", "مستمره", "مباشره", "عنيفا", "مكثفا", "متبادل", "متبادله", "شبه", "يوميه", "يومي", "واسعه",
 		"ثقيله", "الثقيله", "عده", "متكرره", "هستيري", "هستيريه", "مركز", "مركزه":
@@ -94,7 +96,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 	// clashes: "بين X و Y"
 	if f.fam == famClash || f.fam == famAttack || f.fam == famAdvance {
 		for j := f.b; j < f.b+6 && j < f.scopeEnd; j++ {
-			if c.wc[j] != "بين" {
+			if c.wcAt(j) != "بين" {
 				continue
 			}
 			x := c.mentionAt(j + 1)
@@ -107,7 +109,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 				if y = c.mentionAt(k); y >= 0 {
 					break
 				}
-				if c.wc[k] != "بين" && c.w[k] != "و" && !c.isPunct(k) {
+				if c.wcAt(k) != "بين" && c.wAt(k) != "و" && !c.isPunct(k) {
 					break
 				}
 			}
@@ -133,20 +135,23 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 					break
 				}
 			}
-			for j := fp - 1; j >= max(s.a, fp-10); j-- {
+			for j := fp - 1; j >= max(s.a, fp-10, c.clauseStart(fp)); j-- {
 				if c.in("comp", j) > 0 && j < fp-1 {
 					break
 				}
-				mi := c.actAt[j]
+				mi := c.actAtOf(j)
 				if mi < 0 {
 					continue
 				}
 				m := int(mi)
-				if _, has := c.prepBefore(m); !has && c.canAct(m, f) {
+				if _, has := c.prepBefore(m); !has && c.canAct(m, f) && c.actors[m].ID != f.agent2ID {
 					set(m)
 					break
 				}
 				j = c.tokenAt(c.actors[m].Start)
+			}
+			if f.agent < 0 && prev != nil && prev.agentID != "" && prev.agentID != f.agent2ID {
+				f.agent, f.agentID, f.inherited = prev.agent, prev.agentID, true
 			}
 		}
 	}
@@ -154,13 +159,14 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 	if m := c.mentionAt(f.a); m >= 0 && c.canAct(m, f) {
 		set(m)
 	}
-	// right after the trigger
+	// right after the head word (an instrument may follow the actor:
+	// "استهداف الطيران الروسي بغارتين")
 	if f.agent < 0 {
-		j := f.b
+		j := f.trigs[0].b
 		for n := 0; n < 4 && j < f.scopeEnd && c.skippable(j); n++ {
 			j++
 		}
-		if c.wc[j] == "من" && !f.verb && strikeFamily(f.fam) {
+		if c.wcAt(j) == "من" && !f.verb && strikeFamily(f.fam) {
 			if m := c.mentionAt(j + 1); m >= 0 && c.canAct(m, f) {
 				set(m)
 			}
@@ -181,7 +187,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 		for j := f.b; j < f.scopeEnd && j < f.b+12; j++ {
 			if n := c.in("agentprep", j); n > 0 {
 				k := j + n
-				if k < len(c.toks) && (c.st[k] == "احد" || c.st[k] == "احدي" || c.st[k] == "بعض") {
+				if k < len(c.toks) && (c.stAt(k) == "احد" || c.stAt(k) == "احدي" || c.stAt(k) == "بعض") {
 					k++ // "نفذها أحد مقاتلي التنظيم"
 				}
 				if m := c.mentionAt(k); m >= 0 && c.canAct(m, f) {
@@ -191,18 +197,35 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 			}
 		}
 	}
-	// a verb's subject after it
+	// a verb's subject right before it: "أن قوات النظام تقدمت"
 	if f.agent < 0 && f.verb {
-		end := min(c.clauseEnd(f.b), f.b+8, f.scopeEnd)
-		for j := f.b; j < end; j++ {
-			if c.placeAt[j] >= 0 {
+		j := f.a - 1
+		for j >= s.a && (c.isPunct(j) && c.wAt(j) != "." || c.wcAt(j) == "قد" || c.wcAt(j) == "اليوم" || c.wcAt(j) == "امس") {
+			j--
+		}
+		if j >= s.a {
+			if mi := c.actAtOf(j); mi >= 0 {
+				m := int(mi)
+				if _, has := c.prepBefore(m); !has && c.canAct(m, f) && c.mentionEnd(m) == j+1 {
+					set(m)
+				}
+			}
+		}
+	}
+	// a verb's subject after it; a verb ending in وا has its subject in
+	// itself ("واستعادوا"), and a relative clause is no subject
+	if f.agent < 0 && f.verb && !strings.HasSuffix(c.wcAt(f.trigs[0].b-1), "وا") {
+		hb := f.trigs[0].b
+		end := min(c.clauseEnd(hb), hb+8, f.scopeEnd)
+		for j := hb; j < end; j++ {
+			if c.placeAtOf(j) >= 0 || c.relative(j) {
 				break
 			}
 			m := c.mentionAt(j)
 			if m < 0 {
 				continue
 			}
-			if _, has := c.prepBefore(m); !has && c.canAct(m, f) {
+			if _, has := c.prepBefore(m); (!has || c.owned(m)) && c.canAct(m, f) {
 				set(m)
 			}
 			break
@@ -218,10 +241,10 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 			if c.in("comp", j) > 0 || c.in("say", j) > 0 {
 				break
 			}
-			if c.placeAt[j] >= 0 && !f.verb {
+			if c.placeAtOf(j) >= 0 && !f.verb {
 				// "في X شن الطيران": keep looking past a place
 			}
-			mi := c.actAt[j]
+			mi := c.actAtOf(j)
 			if mi < 0 {
 				continue
 			}
@@ -231,8 +254,8 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 				continue
 			}
 			p, has := c.prepBefore(m)
-			ok := !has || (p == "ل" && j > 0 && (c.cue("aircraft", j-1) > 0 || c.st[j-1] == "طيران" || c.st[j-1] == "حربي" || c.st[j-1] == "حربيه"))
-			if ok && !f.verb && !c.supportAround(m, f) {
+			ok := !has || (p == "ل" && j > 0 && (c.cue("aircraft", j-1) > 0 || c.stAt(j-1) == "طيران" || c.stAt(j-1) == "حربي" || c.stAt(j-1) == "حربيه")) || c.owned(m)
+			if ok && !f.verb && !c.supportAround(m, f) && !(c.wcAt(f.a-1) == "من" && f.fam == famTake) {
 				// an event noun takes a subject before it only through a
 				// support verb ("شن الطيران غارات", "قامت طائرات الأسد بشن")
 				ok = false
@@ -243,22 +266,55 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 			}
 		}
 	}
+	// "قالت شرطة النظام إنها دمرت": the speaker is the subject
+	if f.agent < 0 {
+		for j := f.a - 1; j >= max(s.a, f.a-6); j-- {
+			if c.wcAt(j) != "انها" && c.wcAt(j) != "انه" && c.wcAt(j) != "انهم" && c.wcAt(j) != "بانها" && c.wcAt(j) != "بانه" {
+				continue
+			}
+			for k := j - 1; k >= max(s.a, j-6); k-- {
+				if m := c.mentionAt(k); m >= 0 && c.actors[m].ID != "" && c.actors[m].ID != "civilians" {
+					set(m)
+					break
+				}
+			}
+			break
+		}
+	}
+	// "بسيطرتها على": the side the pronoun refers to
+	if f.agent < 0 && !f.verb && (f.fam == famTake || f.fam == famAdvance) {
+		w := c.wAt(f.trigs[0].b - 1)
+		if strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") {
+			for j := f.a - 1; j >= s.a; j-- {
+				if mi := c.actAtOf(j); mi >= 0 {
+					am := &c.actors[mi]
+					if am.ID != "" && am.ID != "civilians" && am.Kind != "target" {
+						f.agent, f.agentID = int(mi), am.ID
+						break
+					}
+				}
+			}
+		}
+	}
 	// the same subject as the frame before it in the sentence
-	if f.agent < 0 && prev != nil && !prev.drop && prev.agentID != "" {
+	if f.agent < 0 && f.agentID == "" && prev != nil && prev.agentID != "" {
 		f.agent, f.agentID, f.inherited = prev.agent, prev.agentID, true
 	}
 	// a sentence opened by a verb with no subject continues the last one
-	if f.agent < 0 && paraPrev != nil && paraPrev.agentID != "" && f.verb && f.a <= s.a+1 {
+	if f.agent < 0 && f.agentID == "" && paraPrev != nil && paraPrev.agentID != "" && f.verb && f.a <= s.a+1 {
 		f.agent, f.agentID, f.inherited = paraPrev.agent, paraPrev.agentID, true
 	}
-	if f.agent < 0 && f.agentID == "" {
+	if f.agent < 0 && f.agentID == "" || f.inherited && f.agentID != "syrian_government" {
 		// barrel bombs and helicopters are the Syrian air force's
 		for j := max(s.a, f.a-2); j < min(s.b, f.b+10); j++ {
 			if c.cue("heli", j) > 0 {
-				f.agentID = "syrian_government"
+				f.agent, f.agentID, f.inherited = -1, "syrian_government", false
 				break
 			}
 		}
+	}
+	if f.fam == famProtest && (f.agent < 0 || c.actors[f.agent].Kind != "org") {
+		f.agent, f.agentID, f.inherited = -1, "civilians", false
 	}
 	c.targets(f)
 }
@@ -285,7 +341,7 @@ func (c *dctx) targets(f *frame) {
 		if am.ID == "" || am.ID == f.agentID || am.Kind == "role" {
 			return false
 		}
-		if c.srcAt[c.tokenAt(am.Start)] >= 0 {
+		if c.srcAtOf(c.tokenAt(am.Start)) >= 0 {
 			return false
 		}
 		f.agent2, f.agent2ID = m, am.ID
@@ -316,7 +372,7 @@ func (c *dctx) targets(f *frame) {
 			if set(m) {
 				return
 			}
-		case has && p == "ل" && j > 0 && (c.st[j-1] == "محاوله" || c.st[j-1] == "هجوم" || c.st[j-1] == "تقدم"):
+		case has && p == "ل" && j > 0 && (c.stAt(j-1) == "محاوله" || c.stAt(j-1) == "هجوم" || c.stAt(j-1) == "تقدم" || c.in("locnoun", j-1) > 0):
 			if set(m) {
 				return
 			}
@@ -327,7 +383,7 @@ func (c *dctx) targets(f *frame) {
 	}
 	// "لمحاولة قوات النظام": the side whose attempt was repelled
 	for j := f.b; j < end && j < s.b; j++ {
-		if c.st[j] == "محاوله" || c.st[j] == "محاولات" || c.st[j] == "تقدم" {
+		if c.stAt(j) == "محاوله" || c.stAt(j) == "محاولات" || c.stAt(j) == "تقدم" {
 			if set(c.mentionAt(j + 1)) {
 				return
 			}
@@ -361,14 +417,32 @@ func (c *dctx) targets(f *frame) {
 func (c *dctx) supportAround(m int, f *frame) bool {
 	a, b := c.span(c.actors[m].Start, c.actors[m].End)
 	for j := b; j < f.a; j++ {
-		if c.in("support", j) > 0 {
+		if c.in("support", j) > 0 || f.fam == famAgree && c.in("reach", j) > 0 {
 			return true
 		}
 	}
-	for j := max(0, a-2); j < a; j++ {
-		if c.in("support", j) > 0 {
+	for j := max(0, a-4); j < a; j++ {
+		if c.in("support", j) > 0 || f.fam == famAgree && c.in("reach", j) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// owned reports whether mention m owns the force noun before it ("دورية
+// للأمن العسكري", "قناص تابع لقوات النظام").
+func (c *dctx) owned(m int) bool {
+	j := c.tokenAt(c.actors[m].Start)
+	k := j - 1
+	switch {
+	case c.prepOf(j) == "ل":
+	case c.wcAt(j-1) == "من" && c.prepOf(j) == "":
+		k = j - 2 // "عناصر من الأمن العسكري"
+	default:
+		return false
+	}
+	for k >= 0 && (c.dirAdj(k) || c.stAt(k) == "حربي" || c.stAt(k) == "حربيه" || c.stAt(k) == "مروحي") {
+		k--
+	}
+	return c.in("forcenoun", k) > 0
 }

@@ -1,6 +1,10 @@
 package events
 
 import (
+	"strings"
+	"sync"
+
+	"rasad/internal/actors"
 	"rasad/internal/arabic"
 )
 
@@ -15,14 +19,15 @@ import (
 
 // kill is one killed count found in a sentence.
 type kill struct {
-	a, b      int // tokens
-	value     int64
-	max       int64
-	qual      string
-	group     string
-	fighters  bool // counted fighters whose side is not named
-	civ       bool
-	text      string
+	a, b     int // tokens
+	value    int64
+	max      int64
+	qual     string
+	group    string
+	fighters bool // counted fighters whose side is not named
+	bare     bool // counted by a kill noun alone ("22 قتيلا")
+	civ      bool
+	text     string
 }
 
 // singular person nouns that count one ("مقتل شخص", "قتل رجل وامرأة")
@@ -39,10 +44,7 @@ func (c *dctx) kills(si int) []kill {
 	s := c.sens[si]
 	var out []kill
 	lastEnd := -10
-	for _, nr := range c.nums {
-		if nr.a < s.a || nr.a >= s.b {
-			continue
-		}
+	for _, nr := range c.sentNums(si) {
 		n := nr.n
 		if n.Vague || n.Value <= 0 || n.Qualifier == arabic.LessThan || n.Qualifier == arabic.UpTo {
 			continue
@@ -56,24 +58,27 @@ func (c *dctx) kills(si int) []kill {
 	}
 	// singular persons: "مقتل شخص", "مدنيا قتل", "وشهيد في"
 	for j := s.a; j < s.b; j++ {
-		if !c.isWord(j) || !singles[c.st[j]] || c.inNumber(j) || c.inNumber(j-1) {
+		if !c.isWord(j) || !singles[c.stAt(j)] || c.inNumber(j) || c.inNumber(j-1) && !c.conj(j) {
 			continue
 		}
 		killed := false
 		if c.in("kill", j-1) > 0 && c.in("hurt", j-1) == 0 {
 			killed = true
 		}
-		if c.st[j] == key("شهيد") {
+		if c.stAt(j) == key("شهيد") {
 			killed = true
 		}
 		if j+1 < s.b && c.in("kill", j+1) > 0 && c.in("killnoun", j+1) == 0 {
 			killed = true
 		}
+		if c.conj(j) && j-2 >= s.a && c.isWord(j-1) && c.in("kill", j-2) > 0 && c.in("hurt", j-2) == 0 {
+			killed = true // "مقتل المهاجمين ومدني"
+		}
 		// "رجل وامرأة" after a kill word: a chain of persons
-		if !killed && len(out) > 0 && out[len(out)-1].civ && (out[len(out)-1].b == j || out[len(out)-1].b == j-1 && c.w[j-1] == "و") && c.conj(j) {
+		if !killed && len(out) > 0 && out[len(out)-1].civ && (out[len(out)-1].b == j || out[len(out)-1].b == j-1 && c.wAt(j-1) == "و") && c.conj(j) {
 			killed = true
 		}
-		if !killed && j > s.a && singles[c.st[j-1]] == false && c.conj(j) && j-1 >= s.a {
+		if !killed && j > s.a && singles[c.stAt(j-1)] == false && c.conj(j) && j-1 >= s.a {
 			// "قتل رجل وإمرأة": the first was counted just before
 			if len(out) > 0 && out[len(out)-1].b == j {
 				killed = true
@@ -90,7 +95,7 @@ func (c *dctx) kills(si int) []kill {
 	for _, k := range out {
 		if len(merged) > 0 {
 			p := &merged[len(merged)-1]
-			if p.civ && k.civ && k.a-p.b <= 1 && (c.conj(k.a) || k.a-p.b == 1 && c.w[p.b] == "و") && p.qual == "exact" && k.qual == "exact" {
+			if p.civ && k.civ && k.a-p.b <= 1 && (c.conj(k.a) || k.a-p.b == 1 && c.wAt(p.b) == "و") && p.qual == "exact" && k.qual == "exact" {
 				p.value += k.value
 				p.b = k.b
 				p.text = c.text[c.toks[p.a].Start:c.toks[k.b-1].End]
@@ -113,15 +118,15 @@ func sortKills(ks []kill) []kill {
 
 // conj reports whether token j carries the conjunction و.
 func (c *dctx) conj(j int) bool {
-	return j >= 0 && j < len(c.w) && c.isWord(j) && len(c.w[j]) > 2 && c.w[j][:2] == "و" && c.wc[j] != c.w[j]
+	return j >= 0 && j < len(c.w) && c.isWord(j) && len(c.wAt(j)) > 2 && c.wAt(j)[:2] == "و" && c.wcAt(j) != c.wAt(j)
 }
 
 // inNumber reports whether token j is part of a number expression.
 func (c *dctx) inNumber(j int) bool {
-	if j < 0 {
+	if j < 0 || j >= len(c.toks) {
 		return false
 	}
-	for _, nr := range c.nums {
+	for _, nr := range c.sentNums(int(c.sentIdx(j))) {
 		if j >= nr.a && j < nr.b {
 			return true
 		}
@@ -152,7 +157,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	after := nr.b
 	partitive := false
 	if noun < 0 && after < s.b && c.isWord(after) {
-		if c.wc[after] == "من" && after+1 < s.b {
+		if c.wcAt(after) == "من" && after+1 < s.b {
 			partitive = true
 			noun = after + 1
 		} else {
@@ -162,13 +167,19 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	if noun < 0 {
 		noun = nr.b - 1
 	}
-	person := c.in("civnoun", noun) > 0 || c.in("fighter", noun) > 0 || c.in("killnoun", noun) > 0 || c.actAt[noun] >= 0
+	person := c.in("civnoun", noun) > 0 || c.in("fighter", noun) > 0 || c.in("killnoun", noun) > 0 || c.actAtOf(noun) >= 0
 	killNoun := c.in("killnoun", noun) > 0 || (noun+1 < s.b && c.in("killnoun", noun+1) > 0 && c.in("hurt", noun+1) == 0)
-	// wounded, captured, displaced
+	// wounded, captured, displaced: "48 جريحا", "30 شخصا جرحى"
 	for j := nr.b; j < nr.b+2 && j < s.b; j++ {
+		if c.conj(j) || c.isPunct(j) {
+			break
+		}
 		if c.in("hurt", j) > 0 {
 			return k, false
 		}
+	}
+	if c.in("hurt", nr.a) > 0 {
+		return k, false
 	}
 	// part of a larger count
 	for j := max(s.a, nr.a-2); j < nr.a; j++ {
@@ -183,12 +194,12 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	// a kill word before it: "مقتل خمسة", "قتل ثلاثة مدنيين", "قتلت فيها عائلة مكونة من ثمانية أفراد"
 	if !killed && person {
 		for j := nr.a - 1; j >= s.a && j >= nr.a-6; j-- {
-			if c.in("hurt", j) > 0 || c.clauseBreak(j) && c.w[j] != "\"" {
+			if c.in("hurt", j) > 0 || c.clauseBreak(j) && c.wAt(j) != "\"" {
 				break
 			}
 			if c.inNumber(j) {
 				// "مقتل 14 مقاتلا و 35 عنصرا"
-				if j < lastEnd && (c.conj(nr.a) || c.w[nr.a-1] == "و") {
+				if j < lastEnd && (c.conj(nr.a) || c.wAt(nr.a-1) == "و") {
 					killed = true
 				}
 				break
@@ -202,7 +213,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	// a kill verb after its noun: "سبعة مدنيين ... قتلوا", "لقي 42 شخصا مصرعهم"
 	if !killed && person {
 		for j := noun + 1; j < noun+6 && j < s.b; j++ {
-			if c.in("hurt", j) > 0 || c.inNumber(j) || c.clauseBreak(j) && c.w[j] != "-" {
+			if c.in("hurt", j) > 0 || c.inNumber(j) && !c.isOne(j) || c.clauseBreak(j) && c.wAt(j) != "-" {
 				break
 			}
 			if c.in("kill", j) > 0 && c.in("killnoun", j) == 0 {
@@ -234,28 +245,38 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 		k.group = c.groupAfterKillNoun(construct)
 	case c.in("civnoun", noun) > 0 && c.in("fighter", noun) == 0:
 		k.group, k.civ = "civilians", true
-	case c.st[noun] == key("أفراد") || c.st[noun] == key("فردا"):
+	case c.stAt(noun) == key("أفراد") || c.stAt(noun) == key("فردا"):
 		k.group = ""
 		for j := max(s.a, nr.a-4); j < nr.a; j++ {
-			if c.st[j] == key("عائلة") || c.st[j] == key("أسرة") {
+			if c.stAt(j) == key("عائلة") || c.stAt(j) == key("أسرة") {
 				k.group, k.civ = "civilians", true
 			}
 		}
 		if k.group == "" {
 			k.fighters = true
 		}
-	case c.actAt[noun] >= 0:
-		k.group = c.actors[c.actAt[noun]].ID
+	case c.actAtOf(noun) >= 0:
+		k.group = c.actors[c.actAtOf(noun)].ID
 		k.civ = k.group == "civilians"
 	case c.in("fighter", noun) > 0:
 		k.fighters = true
 	case killNoun:
 		k.group = ""
+		k.bare = true
+	}
+	if k.group == "" && noun+1 < s.b {
+		// "14 مقاتلا كرديا": a nisba adjective names the side
+		if id := nisba(c.wAt(noun + 1)); id != "" {
+			k.group = id
+		}
 	}
 	if k.group == "" {
 		// "منهم" after the count, "من عناصر X", a side right after
 		for j := nr.b; j < nr.b+5 && j < s.b; j++ {
-			if c.w[j] == "منهم" || c.w[j] == "منها" {
+			if j > nr.b && (c.conj(j) || c.wAt(j) == "و" || c.inNumber(j)) {
+				break
+			}
+			if c.wAt(j) == "منهم" || c.wAt(j) == "منها" {
 				k.group = c.sideBefore(nr.a, s)
 				break
 			}
@@ -282,14 +303,28 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 				}
 			}
 		}
-		if k.group == "" && (c.st[noun] == key("شهيدا") || c.st[noun] == key("شهداء") || c.st[noun] == key("شهيد")) {
+		if k.group == "" && (c.stAt(noun) == key("شهيدا") || c.stAt(noun) == key("شهداء") || c.stAt(noun) == key("شهيد")) {
 			k.group, k.civ = "civilians", true
+		}
+		if k.group == "" {
+			// "خسرت فيها قوات النظام أكثر من عشرين قتيلا"
+			for j := nr.a - 1; j >= c.clauseStart(nr.a) && j >= nr.a-10; j-- {
+				if c.in("loss", j) > 0 {
+					for q := j + 1; q < nr.a; q++ {
+						if m := c.mentionAt(q); m >= 0 && c.actors[m].ID != "" {
+							k.group = c.actors[m].ID
+							break
+						}
+					}
+					break
+				}
+			}
 		}
 		if k.group == "" {
 			for j := nr.b; j < nr.b+4 && j < s.b; j++ {
 				if c.in("subset", j) > 0 {
 					for q := j + 1; q < j+4 && q < s.b; q++ {
-						if m := c.actAt[q]; m >= 0 && c.actors[m].ID == "civilians" {
+						if m := c.actAtOf(q); m >= 0 && c.actors[m].ID == "civilians" {
 							k.group, k.civ = "civilians", true
 						}
 					}
@@ -320,7 +355,7 @@ func (c *dctx) groupAfterKillNoun(j int) string {
 // its sentence.
 func (c *dctx) sideBefore(j int, s sentence) string {
 	for q := j - 1; q >= s.a; q-- {
-		if m := c.actAt[q]; m >= 0 {
+		if m := c.actAtOf(q); m >= 0 {
 			am := &c.actors[m]
 			if am.ID != "" && am.ID != "civilians" && am.Kind != "role" {
 				return am.ID
@@ -333,25 +368,51 @@ func (c *dctx) sideBefore(j int, s sentence) string {
 // aggregate reports whether a count sums up a long period or many places
 // ("منذ بدء الغارات", "خلال أربعة أشهر", "معظمهم بمحافظة حلب").
 func (c *dctx) aggregate(nr numRef, s sentence) bool {
-	a, b := c.clauseStart(nr.a), c.clauseEnd(nr.a)
-	for j := a; j < b; j++ {
-		if c.wc[j] != "منذ" && c.wc[j] != "خلال" {
-			continue
-		}
-		for q := j + 1; q < j+4 && q < b; q++ {
-			switch c.st[q] {
-			case "بدء", "بدايه", "اشهر", "شهر", "شهرين", "اسبوع", "اسابيع", "سنوات", "عام", "عامين", "سنه", "سنتين", "اعوام", "انطلاق", "مطلع":
-				return true
-			}
-		}
+	if c.periodClause(nr.a) {
+		return true
 	}
 	for j := nr.b; j < nr.b+3 && j < s.b; j++ {
-		switch c.wc[j] {
+		switch c.wcAt(j) {
 		case "معظمهم", "اغلبهم", "غالبيتهم":
-			if j+1 < s.b && (c.prepOf(j+1) == "ب" || c.wc[j+1] == "في") {
+			if j+1 < s.b && (c.prepOf(j+1) == "ب" || c.wcAt(j+1) == "في") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isOne reports whether token j is a number of value one ("عائلة واحدة").
+func (c *dctx) isOne(j int) bool {
+	if j < 0 || j >= len(c.toks) {
+		return false
+	}
+	for _, nr := range c.sentNums(int(c.sentIdx(j))) {
+		if j >= nr.a && j < nr.b {
+			return nr.n.Value == 1
+		}
+	}
+	return false
+}
+
+var (
+	nisbaOnce sync.Once
+	nisbaMap  map[string]string
+)
+
+// nisba returns the actor a nisba adjective names ("كرديا" → sdf), from
+// the adjective entries of the actor lexicon.
+func nisba(w string) string {
+	nisbaOnce.Do(func() {
+		nisbaMap = map[string]string{}
+		for _, e := range actors.Default().Entries() {
+			if e.Kind != actors.KindAdj || e.ID == "" || strings.Contains(e.Form, " ") {
+				continue
+			}
+			k := arabic.Fold(e.Form)
+			nisbaMap[k] = e.ID
+			nisbaMap[k+"ا"] = e.ID // accusative: كرديا
+		}
+	})
+	return nisbaMap[w]
 }

@@ -10,14 +10,21 @@ func (c *dctx) filter(f *frame) {
 	// negation right before the trigger ("لم تسيطر", "دون اشتباكات"),
 	// skipping auxiliaries ("لم يتم استهداف")
 	j := f.a - 1
-	for j >= s.a && (c.wc[j] == "قد" || c.wc[j] == "يتم" || c.wc[j] == "تم" || c.wc[j] == "يكن" || c.wc[j] == "تكن") {
+	for j >= s.a && (c.wcAt(j) == "قد" || c.wcAt(j) == "يتم" || c.wcAt(j) == "تم" || c.wcAt(j) == "يكن" || c.wcAt(j) == "تكن") {
 		j--
 	}
 	if j >= s.a && c.in("neg", j) > 0 {
 		f.drop, f.why = true, "negated"
 		return
 	}
-	for j := s.a; j < f.a; j++ {
+	// "لن يتمكن من السيطرة", "لم تنجح في اقتحام"
+	for j := max(s.a, f.a-4); j < f.a-1; j++ {
+		if c.in("neg", j) > 0 && c.in("able", j+1) > 0 {
+			f.drop, f.why = true, "negated"
+			return
+		}
+	}
+	for j := max(cs, f.a-12); j < f.a; j++ {
 		if c.in("deny", j) > 0 {
 			f.drop, f.why = true, "denied"
 			return
@@ -34,22 +41,50 @@ func (c *dctx) filter(f *frame) {
 		}
 	}
 	for j := f.b; j < f.b+3 && j < s.b; j++ {
-		if c.w[j] == "التي" || c.w[j] == "الذي" || c.w[j] == "التى" {
+		if c.wAt(j) == "التي" || c.wAt(j) == "الذي" || c.wAt(j) == "التى" {
 			if c.in("modal", j+1) > 0 {
 				f.drop, f.why = true, "modal"
 				return
 			}
 		}
 	}
-	// history: "وكان ... قد سيطر", a sentence opened by كان, "غارة سابقة"
-	if c.in("kana", s.a) > 0 || (s.a+1 < s.b && c.isPunct(s.a) && c.in("kana", s.a+1) > 0) {
+	if !f.verb && c.in("modal", f.trigs[0].b) > 0 {
+		f.drop, f.why = true, "modal" // "مظاهرات دعا إليها"
+		return
+	}
+	// "هذا التقدم", "تلك الاشتباكات": an event already told
+	if c.in("demonst", f.a-1) > 0 || f.b < s.b && c.in("demonst", f.b) > 0 && hasArticle(c.proclitic(f.a)) {
+		f.drop, f.why = true, "demonstrative"
+		return
+	}
+	// "المواجهات الأخيرة", "التقدم مستقبلا"
+	for j := f.b; j < f.b+3 && j < s.b; j++ {
+		if c.wAt(j) == "الاخيره" || c.wAt(j) == "الاخير" {
+			f.drop, f.why = true, "past"
+			return
+		}
+		switch c.wcAt(j) {
+		case "مستقبلا", "لاحقا", "قريبا":
+			f.drop, f.why = true, "modal"
+			return
+		}
+	}
+	// an aggregate over a period: "منذ أكثر من أسبوع", "خلال أربعة أشهر"
+	if c.periodClause(f.a) || c.periodBefore(f) {
+		f.drop, f.why = true, "aggregate"
+		return
+	}
+	// history: "وكان ... قد سيطر", a sentence opened by كان, "غارة سابقة";
+	// a report the sentence quotes ("وكانت مصادر قالت إن ...") is not
+	// affected
+	if (c.in("kana", s.a) > 0 || (s.a+1 < s.b && c.isPunct(s.a) && c.in("kana", s.a+1) > 0)) && !c.quoted(s.a, f.a) {
 		f.drop, f.why = true, "pluperfect"
 		return
 	}
 	for j := max(cs, f.a-8); j < f.a; j++ {
 		if c.in("kana", j) > 0 {
 			for k := j + 1; k < f.a; k++ {
-				if c.wc[k] == "قد" {
+				if c.wcAt(k) == "قد" {
 					f.drop, f.why = true, "pluperfect"
 					return
 				}
@@ -80,8 +115,8 @@ func (c *dctx) filter(f *frame) {
 	}
 	// attempt: "في محاولة لاستعادة", "بهدف السيطرة", "للسيطرة على"
 	if f.fam == famTake || f.fam == famAdvance {
-		if c.prepOf(f.a) == "ل" {
-			f.attempt = true
+		if c.prepOf(f.a) == "ل" || !f.verb && c.prepOf(f.a-1) == "ل" && c.isWord(f.a-1) && !c.relative(f.a-1) {
+			f.attempt = true // "للسيطرة على", "لبسط السيطرة على"
 		}
 		for j := max(cs, f.a-10); j < f.a; j++ {
 			if c.in("attempt", j) > 0 {
@@ -101,7 +136,7 @@ func (c *dctx) filter(f *frame) {
 // window is the token range where f's subtype cues are read.
 func (c *dctx) window(f *frame) (int, int) {
 	s := c.sens[f.sent]
-	a := max(s.a, c.clauseStart(f.a), f.a-8)
+	a := max(s.a, c.commaStart(f.a), f.a-8, f.lo)
 	b := min(f.scopeEnd, f.b+14)
 	if b < f.b {
 		b = f.b
@@ -124,10 +159,10 @@ func (c *dctx) readCues(f *frame) {
 		}
 	}
 	for j := a; j < b; j++ {
-		if c.placeAt[j] >= 0 {
+		if c.placeAtOf(j) >= 0 {
 			continue
 		}
-		if m := c.actAt[j]; m >= 0 && m != int32(f.agent) && !c.forceOf(int(m)) {
+		if m := c.actAtOf(j); m >= 0 && m != int32(f.agent) && !c.forceOf(int(m)) {
 			continue
 		}
 		add(j)
@@ -139,7 +174,7 @@ func (c *dctx) readCues(f *frame) {
 		}
 		// "الطيران الحربي للنظام": the owner after the aircraft
 		for j := ma - 1; j >= ma-3 && j >= 0; j-- {
-			if c.cue("aircraft", j) > 0 || c.st[j] == "طيران" {
+			if c.cue("aircraft", j) > 0 || c.stAt(j) == "طيران" {
 				f.cues |= cueAir
 			}
 		}
@@ -151,7 +186,7 @@ func (c *dctx) readCues(f *frame) {
 		case famBarrel:
 			f.cues |= cueAir | cueHeli
 		case famShell:
-			if t.instr && (c.st[t.a] == key("صواريخ") || c.st[t.a] == key("صاروخ")) {
+			if t.instr && (c.stAt(t.a) == key("صواريخ") || c.stAt(t.a) == key("صاروخ")) {
 				f.cues |= cueMissile
 			} else {
 				f.cues |= cueShell
@@ -217,6 +252,8 @@ func (c *dctx) classes(f *frame) {
 		out = append(out, clsClash)
 	case famAttack:
 		switch {
+		case f.cues&cueChemical != 0:
+			out = append(out, clsChemical)
 		case f.cues&cueSuicide != 0:
 			out = append(out, clsSuicide)
 		case f.cues&cueIED != 0 && c.cueNear(f, "ied", 3):
@@ -298,6 +335,24 @@ func (c *dctx) classes(f *frame) {
 			out = append(out, clsDisrupt)
 		}
 	}
+	// "قصف جوي ومدفعي", "غارات وقصف مدفعي": a second weapon joined to the first
+	if len(out) == 1 && (out[0] == clsAir || out[0] == clsShell) {
+		for j := f.trigs[0].b; j < f.trigs[0].b+3 && j < len(c.toks); j++ {
+			if !c.conj(j) {
+				if c.skippable(j) {
+					continue
+				}
+				break
+			}
+			if out[0] == clsAir && c.cue("shell", j) > 0 {
+				out = append(out, clsShell)
+			}
+			if out[0] == clsShell && c.cue("air", j) > 0 && c.cue("aircraft", j) == 0 {
+				out = append(out, clsAir)
+			}
+			break
+		}
+	}
 	f.classes = out
 	if len(out) == 0 && !f.drop {
 		f.drop, f.why = true, "no class"
@@ -330,14 +385,14 @@ func (c *dctx) disrupted(f *frame) bool {
 		if t, ok := c.triggerAt(j); ok && t.fam == famDisrupt {
 			return true
 		}
-		switch c.st[j] {
+		switch c.stAt(j) {
 		case "دمرت", "دمر", "دمروا", "ضبط", "ضبطت", "فككت", "فكك":
 			return true
 		}
 	}
 	for j := f.b; j < f.b+10 && j < s.b; j++ {
-		if c.wc[j] == "قبل" && j+1 < s.b {
-			n := c.st[j+1]
+		if c.wcAt(j) == "قبل" && j+1 < s.b {
+			n := c.stAt(j + 1)
 			if strings.HasPrefix(n, "وصول") || n == "ان" || strings.HasPrefix(n, "انفجار") || strings.HasPrefix(n, "تفجير") {
 				return true
 			}
@@ -351,9 +406,13 @@ func (c *dctx) civilianVictims(f *frame) bool {
 	if f.agent2ID == "civilians" {
 		return true
 	}
-	s := c.sens[f.sent]
-	for j := f.a; j < s.b; j++ {
-		if m := c.actAt[j]; m >= 0 && c.actors[m].ID == "civilians" {
+	a := max(f.lo, c.clauseStart(f.a))
+	b := c.forwardEnd(f, max(f.scopeEnd, f.b))
+	for j := a; j < b; j++ {
+		if m := c.actAtOf(j); m >= 0 && c.actors[m].ID == "civilians" {
+			return true
+		}
+		if c.isWord(j) && singles[c.stAt(j)] && c.in("fighter", j) == 0 {
 			return true
 		}
 	}
@@ -364,7 +423,7 @@ func (c *dctx) civilianVictims(f *frame) bool {
 // or put in force ("تم التوصل إلى اتفاق", "دخل الاتفاق حيز التنفيذ").
 func (c *dctx) reached(f *frame) bool {
 	s := c.sens[f.sent]
-	for j := max(s.a, f.a-5); j < min(s.b, f.b+6); j++ {
+	for j := max(s.a, f.a-8); j < min(s.b, f.b+6); j++ {
 		if c.in("reach", j) > 0 {
 			return true
 		}
@@ -415,23 +474,35 @@ func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
 		if f.drop {
 			continue
 		}
-		after := c.in("after", f.a-1) > 0 || (f.a >= 2 && c.in("after", f.a-2) > 0 && (c.w[f.a-1] == "ان" || c.isPunct(f.a-1)))
+		after := c.in("after", f.a-1) > 0 || (f.a >= 2 && c.in("after", f.a-2) > 0 && (c.wAt(f.a-1) == "ان" || c.isPunct(f.a-1)))
 		if f.fam == famTake && !f.attempt {
 			take = f
 		}
 		if take != nil && take != f && after {
 			switch f.fam {
-			case famClash, famAttack:
+			case famClash, famAttack, famAdvance:
 				f.drop, f.why = true, "manner of take"
 				continue
 			case famWithdraw:
-				take.nofight = true
-				f.drop, f.why = true, "withdrawal before take"
-				continue
+				if k > 0 && fs[k-1] == take {
+					take.nofight = true
+					f.drop, f.why = true, "withdrawal before take"
+					continue
+				}
 			}
+		}
+		// "تقدما تمثل في السيطرة على X": the take tells it
+		if f.fam == famAdvance && k+1 < len(fs) && fs[k+1].fam == famTake && fs[k+1].a-f.b <= 6 {
+			f.drop, f.why = true, "advance told as take"
+			continue
 		}
 		if (f.fam == famClash || f.fam == famAttack) && after && k+1 < len(fs) && fs[k+1].fam == famTake {
 			f.drop, f.why = true, "manner of take"
+			continue
+		}
+		// "الهجومين اللذين استهدفا حمص": the attacks already told
+		if !f.verb && hasArticle(c.proclitic(f.a)) && strings.HasSuffix(c.stAt(f.a), "ين") && c.relative(f.trigs[0].b) && c.seenViolent && violent(f.fam) {
+			f.drop, f.why = true, "anaphoric"
 			continue
 		}
 		if !f.verb && hasArticle(c.proclitic(f.a)) && c.in("consequence", f.b) > 0 {
@@ -441,4 +512,114 @@ func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
 			}
 		}
 	}
+}
+
+// quoted reports whether a say verb and a complementizer stand between
+// tokens a and b ("قالت مصادر إن ...").
+func (c *dctx) quoted(a, b int) bool {
+	say := false
+	for j := a; j < b; j++ {
+		if c.in("say", j) > 0 {
+			say = true
+		}
+		if say && c.in("comp", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// periodClause reports whether the clause of token i sums up a period
+// ("منذ أكثر من أسبوع", "منذ بدء الغارات", "خلال أربعة أشهر").
+func (c *dctx) periodClause(i int) bool {
+	a, b := c.clauseStart(i), c.clauseEnd(i)
+	for j := a; j < b; j++ {
+		if c.wcAt(j) != "منذ" && c.wcAt(j) != "خلال" {
+			continue
+		}
+		for q := j + 1; q < j+4 && q < b; q++ {
+			switch c.stAt(q) {
+			case "بدء", "بدايه", "اشهر", "شهر", "شهرين", "اسبوع", "اسابيع", "سنوات", "عام", "عامين", "سنه", "سنتين", "اعوام", "انطلاق", "مطلع":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lateRules drops, once places are known, frames that only name a kind of
+// event: a definite event noun with no actor, no close place and no death
+// ("أنواع القصف", "نتيجة الاشتباكات"), a weapon named without being fired
+// ("حصل على صواريخ تاو"), and places named amid a foreign country's news.
+func (c *dctx) lateRules(f *frame) {
+	if f.drop || len(f.places) == 0 {
+		return
+	}
+	head := f.trigs[0]
+	if !head.verb && hasArticle(c.proclitic(f.a)) && f.agent < 0 && f.agentID == "" && !f.told && !c.killNear(f) {
+		switch f.fam {
+		case famBomb, famAir, famShell, famClash, famAttack, famExplode, famTarget:
+			f.drop, f.why = true, "generic"
+			return
+		}
+	}
+	if f.fam == famShell && !head.verb && !head.instr && !c.eventNoun(f.a) && !f.told && !c.fired(f) {
+		f.drop, f.why = true, "weapon named"
+		return
+	}
+	var keep []placeRef
+	for _, p := range f.places {
+		if p.t.Place == nil && c.foreignNear(p) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	f.places = keep
+}
+
+// killNear reports whether a kill word is in f's clause.
+func (c *dctx) killNear(f *frame) bool {
+	a, b := c.commaStart(f.a), c.clauseEnd(f.b)
+	for j := a; j < b; j++ {
+		if c.in("kill", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fired reports whether a weapon noun is told as fired or falling ("أطلق
+// صواريخ", "سقوط قذائف", "استهدف بصواريخ").
+func (c *dctx) fired(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := max(s.a, f.a-4); j < min(s.b, f.b+3); j++ {
+		if c.in("fire", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignNear reports whether a foreign country outside the war's theatre
+// is named near place p (within its clause).
+func (c *dctx) foreignNear(p placeRef) bool {
+	a, b := c.commaStart(p.a), c.clauseEnd(p.b)
+	for j := max(a, p.a-10); j < min(b, p.b+10); j++ {
+		if c.in("foreign", j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// periodBefore reports whether the sentence opens with a period that the
+// frame sums up ("ومنذ بداية الشهر، نفذ طيران التحالف 54 ضربة").
+func (c *dctx) periodBefore(f *frame) bool {
+	s := c.sens[f.sent]
+	for j := s.a; j < f.a && j < s.a+3; j++ {
+		if c.wcAt(j) == "منذ" || c.wcAt(j) == "خلال" {
+			return c.periodClause(j)
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"rasad/internal/actors"
 	"rasad/internal/arabic"
@@ -21,6 +22,7 @@ type dctx struct {
 	w    []string // folded token
 	wc   []string // folded token without a leading conjunction و/ف
 	st   []string // folded token without proclitics (arabic.StripClitics)
+	ns   []string // st without a pronoun suffix (هم ها هما هن), for list lookups
 	sent []int32  // sentence index of every token
 	sens []sentence
 
@@ -31,8 +33,23 @@ type dctx struct {
 	sources []actors.SourceMention
 	srcAt   []int32
 
-	nums  []numRef
-	dates []dateRef
+	mask     []uint64 // per token: the cue sets and lists it starts a form of
+	maskDone []bool
+	long     map[int64]int // (token<<6 | set) → length of a phrase match longer than one word
+
+	trig     []trig // per token: the trigger starting there (fam 0: none)
+	trigDone []bool
+
+	snums     [][]numRef // per sentence: its numbers (computed on demand)
+	snumsDone []bool
+
+	dates      []dateRef
+	datesDone  bool
+	published  string
+	raw        string
+	anchorDone bool
+
+	seenViolent bool // a violent event was told earlier in the document
 
 	anchor    time.Time // the report's own date (zero: unknown)
 	hasAnchor bool
@@ -40,8 +57,8 @@ type dctx struct {
 
 // sentence is a sentence as a token range, with its paragraph.
 type sentence struct {
-	a, b int // tokens [a, b)
-	para int
+	a, b       int // tokens [a, b)
+	para       int
 	start, end int // byte span
 }
 
@@ -49,6 +66,8 @@ type sentence struct {
 type placeRef struct {
 	a, b int // tokens [a, b) of the name (its cue included when the cue precedes)
 	t    *gazetteer.Toponym
+	pre  string // proclitic letters written on the name's first token ("و", "ب", "وب"), folded
+	ana  bool   // an anaphor ("المدينة") standing for t
 }
 
 type numRef struct {
@@ -76,13 +95,14 @@ func (c *dctx) span(s, e int) (int, int) {
 	return a, b
 }
 
-func newContext(r *Report, lx *lexicon) *dctx {
+func newContext(r *Report, raw string, lx *lexicon) *dctx {
 	a := r.Analysis
 	c := &dctx{lx: lx, text: a.Text, toks: a.Tokens}
 	n := len(c.toks)
 	c.w = make([]string, n)
 	c.wc = make([]string, n)
 	c.st = make([]string, n)
+	c.ns = make([]string, n)
 	c.sent = make([]int32, n)
 	for i, t := range c.toks {
 		w := t.Norm
@@ -96,6 +116,7 @@ func newContext(r *Report, lx *lexicon) *dctx {
 		} else {
 			c.st[i] = w
 		}
+		c.ns[i] = stripPronoun(c.st[i])
 	}
 	// sentences and paragraphs
 	para := 0
@@ -133,28 +154,21 @@ func newContext(r *Report, lx *lexicon) *dctx {
 		if pa >= pb {
 			continue
 		}
-		c.places = append(c.places, placeRef{a: pa, b: pb, t: t})
+		pre := ""
+		if t.Start > c.toks[pa].Start {
+			pre = arabic.Fold(c.text[c.toks[pa].Start:t.Start])
+		}
+		c.places = append(c.places, placeRef{a: pa, b: pb, t: t, pre: pre})
 	}
 	c.placeAt = fill(n, len(c.places), func(i int) (int, int) { return c.places[i].a, c.places[i].b })
 
-	for _, nm := range arabic.Numbers(c.text) {
-		if nm.Year || nm.Percent || nm.Value <= 0 {
-			continue
-		}
-		na, nb := c.span(nm.Start, nm.End)
-		if na >= nb {
-			continue
-		}
-		c.nums = append(c.nums, numRef{a: na, b: nb, n: nm})
-	}
-	for _, e := range dates.FindTokens(c.text, c.toks) {
-		da, db := c.span(e.Start, e.End)
-		if da >= db {
-			continue
-		}
-		c.dates = append(c.dates, dateRef{a: da, b: db, e: e})
-	}
-	c.setAnchor(r.Doc.Published)
+	c.mask = make([]uint64, n)
+	c.maskDone = make([]bool, n)
+	c.trig = make([]trig, n)
+	c.trigDone = make([]bool, n)
+	c.snums = make([][]numRef, len(c.sens))
+	c.snumsDone = make([]bool, len(c.sens))
+	c.published, c.raw = r.Doc.Published, raw
 	return c
 }
 
@@ -178,27 +192,63 @@ func fill(n, k int, rng func(i int) (int, int)) []int32 {
 // in reports whether token i (or the phrase starting there) is in list
 // name, and returns the number of tokens matched (0: not in the list).
 func (c *dctx) in(name string, i int) int {
-	return c.match(c.lx.lists[name], i)
+	id, ok := c.lx.setID[name]
+	if !ok || i < 0 || i >= len(c.toks) {
+		return 0
+	}
+	if c.maskOf(i)&(1<<id) == 0 {
+		return 0
+	}
+	if n, ok := c.long[int64(i)<<6|int64(id)]; ok {
+		return n
+	}
+	return 1
 }
 
 // cue is in for the subtype cue sets.
-func (c *dctx) cue(name string, i int) int {
-	return c.match(c.lx.cues[name], i)
-}
+func (c *dctx) cue(name string, i int) int { return c.in(name, i) }
 
-func (c *dctx) match(ix wordIndex, i int) int {
-	if ix == nil || i < 0 || i >= len(c.toks) {
-		return 0
+// maskOf returns the sets token i starts a form of, computed once.
+func (c *dctx) maskOf(i int) uint64 {
+	if c.maskDone[i] {
+		return c.mask[i]
 	}
-	best := 0
-	for _, k := range [3]string{c.w[i], c.wc[i], c.st[i]} {
-		for _, p := range ix[k] {
-			if n := c.matchRest(p.rest, i+1); n >= 0 && 1+n > best {
-				best = 1 + n
+	c.maskDone[i] = true
+	if c.toks[i].Kind != arabic.Word {
+		if ps, ok := c.lx.sets[c.w[i]]; ok {
+			for _, p := range ps {
+				if len(p.rest) == 0 {
+					c.mask[i] |= 1 << p.id
+				}
+			}
+		}
+		return c.mask[i]
+	}
+	var m uint64
+	keys := [4]string{c.w[i], c.wc[i], c.st[i], c.ns[i]}
+	for ki, k := range keys {
+		if ki > 0 && (k == keys[ki-1] || ki == 3 && k == keys[1]) {
+			continue
+		}
+		for _, p := range c.lx.sets[k] {
+			n := c.matchRest(p.rest, i+1)
+			if n < 0 {
+				continue
+			}
+			m |= 1 << p.id
+			if n > 0 {
+				if c.long == nil {
+					c.long = map[int64]int{}
+				}
+				lk := int64(i)<<6 | int64(p.id)
+				if 1+n > c.long[lk] {
+					c.long[lk] = 1 + n
+				}
 			}
 		}
 	}
-	return best
+	c.mask[i] = m
+	return m
 }
 
 // matchRest matches the words of a phrase after its first word from token
@@ -208,7 +258,7 @@ func (c *dctx) matchRest(rest []string, j int) int {
 		if j+k >= len(c.toks) {
 			return -1
 		}
-		if c.st[j+k] != w && c.w[j+k] != w {
+		if c.stAt(j+k) != w && c.wAt(j+k) != w {
 			return -1
 		}
 	}
@@ -230,7 +280,7 @@ func (c *dctx) clauseBreak(i int) bool {
 	if !c.isPunct(i) {
 		return false
 	}
-	switch c.w[i] {
+	switch c.wAt(i) {
 	case ",", "،", ":", ";", "؛", "(", ")", "-", "–", "—", ".", "!", "?", "؟":
 		return true
 	}
@@ -240,7 +290,7 @@ func (c *dctx) clauseBreak(i int) bool {
 // clauseStart returns the first token of the clause holding token i within
 // its sentence.
 func (c *dctx) clauseStart(i int) int {
-	s := c.sens[c.sent[i]]
+	s := c.sentAt(i)
 	j := i
 	for j > s.a && !c.clauseBreak(j-1) {
 		j--
@@ -250,7 +300,7 @@ func (c *dctx) clauseStart(i int) int {
 
 // clauseEnd returns the token after the clause holding token i.
 func (c *dctx) clauseEnd(i int) int {
-	s := c.sens[c.sent[i]]
+	s := c.sentAt(i)
 	j := i
 	for j < s.b && !c.clauseBreak(j) {
 		j++
@@ -264,7 +314,7 @@ func (c *dctx) proclitic(i int) string {
 	if !c.isWord(i) {
 		return ""
 	}
-	w, s := c.w[i], c.st[i]
+	w, s := c.wAt(i), c.stAt(i)
 	if len(s) < len(w) && strings.HasSuffix(w, s) {
 		return w[:len(w)-len(s)]
 	}
@@ -288,4 +338,149 @@ func (c *dctx) hasPrep(i int) bool {
 	p := c.proclitic(i)
 	p = strings.TrimPrefix(strings.TrimPrefix(p, "و"), "ف")
 	return strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل") || strings.HasPrefix(p, "ك")
+}
+
+// stripPronoun removes a pronoun suffix of two letters or more (هم ها هما
+// هن) when at least three letters remain.
+func stripPronoun(w string) string {
+	for _, suf := range [...]string{"هما", "هم", "ها", "هن"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w)-utf8.RuneCountInString(suf) >= 3 {
+			s := w[:len(w)-len(suf)]
+			// a ta marbuta before a suffix is written ت: "نيتها" → "نيه"
+			if strings.HasSuffix(s, "ت") && !strings.HasSuffix(s, "ات") {
+				s = strings.TrimSuffix(s, "ت") + "ه"
+			}
+			return s
+		}
+	}
+	return w
+}
+
+// Bounds-safe accessors: out of range tokens read as "" or -1.
+
+func (c *dctx) wAt(j int) string {
+	if j < 0 || j >= len(c.w) {
+		return ""
+	}
+	return c.w[j]
+}
+
+func (c *dctx) wcAt(j int) string {
+	if j < 0 || j >= len(c.wc) {
+		return ""
+	}
+	return c.wc[j]
+}
+
+func (c *dctx) stAt(j int) string {
+	if j < 0 || j >= len(c.st) {
+		return ""
+	}
+	return c.st[j]
+}
+
+func (c *dctx) nsAt(j int) string {
+	if j < 0 || j >= len(c.ns) {
+		return ""
+	}
+	return c.ns[j]
+}
+
+func (c *dctx) actAtOf(j int) int32 {
+	if j < 0 || j >= len(c.actAt) {
+		return -1
+	}
+	return c.actAt[j]
+}
+
+func (c *dctx) placeAtOf(j int) int32 {
+	if j < 0 || j >= len(c.placeAt) {
+		return -1
+	}
+	return c.placeAt[j]
+}
+
+func (c *dctx) srcAtOf(j int) int32 {
+	if j < 0 || j >= len(c.srcAt) {
+		return -1
+	}
+	return c.srcAt[j]
+}
+
+// sentIdx returns the sentence index of token j (clamped to the text).
+func (c *dctx) sentIdx(j int) int32 {
+	if len(c.sent) == 0 {
+		return 0
+	}
+	j = min(max(j, 0), len(c.sent)-1)
+	return c.sent[j]
+}
+
+// sentAt returns the sentence of token j (clamped to the text).
+func (c *dctx) sentAt(j int) sentence {
+	return c.sens[c.sentIdx(j)]
+}
+
+// sentNums returns the numbers of sentence si (years, percentages and
+// non-positive values left out), found once.
+func (c *dctx) sentNums(si int) []numRef {
+	if si < 0 || si >= len(c.sens) {
+		return nil
+	}
+	if c.snumsDone[si] {
+		return c.snums[si]
+	}
+	c.snumsDone[si] = true
+	s := c.sens[si]
+	if s.start < 0 || s.end > len(c.text) || s.start >= s.end {
+		return nil
+	}
+	var out []numRef
+	for _, nm := range arabic.Numbers(c.text[s.start:s.end]) {
+		if nm.Year || nm.Percent || nm.Value <= 0 {
+			continue
+		}
+		nm.Start += s.start
+		nm.End += s.start
+		na, nb := c.span(nm.Start, nm.End)
+		if na >= nb {
+			continue
+		}
+		out = append(out, numRef{a: na, b: nb, n: nm})
+	}
+	c.snums[si] = out
+	return out
+}
+
+// allDates returns the date expressions of the text, found once.
+func (c *dctx) allDates() []dateRef {
+	if c.datesDone {
+		return c.dates
+	}
+	c.datesDone = true
+	for _, e := range dates.FindTokens(c.text, c.toks) {
+		da, db := c.span(e.Start, e.End)
+		if da >= db {
+			continue
+		}
+		c.dates = append(c.dates, dateRef{a: da, b: db, e: e})
+	}
+	return c.dates
+}
+
+// commaStart is clauseStart that only breaks at commas and stops, not at
+// dashes or brackets (an aside "- يرجح أنها روسية -" stays in the clause).
+func (c *dctx) commaStart(i int) int {
+	s := c.sentAt(i)
+	j := i
+	for j > s.a {
+		if c.isPunct(j - 1) {
+			switch c.wAt(j - 1) {
+			case ",", "،", ";", "؛", ".", "!", "?", "؟":
+				return j
+			}
+		}
+		j--
+	}
+	return j
 }

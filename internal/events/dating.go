@@ -13,7 +13,12 @@ import (
 // its trigger in its sentence, else the last one in the sentences before
 // it in the paragraph, else the anchor itself (an event told as current).
 
-func (c *dctx) setAnchor(published string) {
+func (c *dctx) setAnchor() {
+	if c.anchorDone {
+		return
+	}
+	c.anchorDone = true
+	published, raw := c.published, c.raw
 	if published != "" {
 		if t, ok := dates.ParsePublished(published); ok {
 			c.anchor, c.hasAnchor = t, true
@@ -24,9 +29,15 @@ func (c *dctx) setAnchor(published string) {
 			c.anchor, c.hasAnchor = t, true
 		}
 	}
+	// the page head the cleaner removed ("21 شباط 2017 - مكتب أخبار سوريا")
+	if !c.hasAnchor && raw != "" {
+		if t, ok := dates.Dateline(raw); ok {
+			c.anchor, c.hasAnchor = t, true
+		}
+	}
 	// a day of writing stated in the text
 	limit := len(c.text) / 2
-	for _, d := range c.dates {
+	for _, d := range c.allDates() {
 		if c.toks[d.a].Start > limit {
 			break
 		}
@@ -58,10 +69,13 @@ func usableDate(e dates.Expr) bool {
 // dateOf returns the date of frame f, its precision and whether the date
 // came from an explicit expression.
 func (c *dctx) dateOf(f *frame) (time.Time, int, bool, bool) {
+	c.setAnchor()
+	ds := c.allDates()
 	s := c.sens[f.sent]
+	lo := c.segmentStart(f)
 	best, bestDist := -1, 1<<30
-	for i, d := range c.dates {
-		if d.a < s.a || d.a >= s.b || !usableDate(d.e) {
+	for i, d := range ds {
+		if d.a < lo || d.a >= s.b || !usableDate(d.e) {
 			continue
 		}
 		dist := 0
@@ -75,24 +89,28 @@ func (c *dctx) dateOf(f *frame) (time.Time, int, bool, bool) {
 			best, bestDist = i, dist
 		}
 	}
-	if best < 0 {
-		// the sentences before it in the paragraph
-		for i := len(c.dates) - 1; i >= 0; i-- {
-			d := c.dates[i]
+	if best < 0 && lo == s.a {
+		// a sentence without a date continuing one with a date:
+		// "... أمس. وقال المرصد إن ..."; only a date that names a day
+		for i := len(ds) - 1; i >= 0; i-- {
+			d := ds[i]
 			if d.a >= s.a || !usableDate(d.e) {
 				continue
 			}
-			ds := int(c.sent[d.a])
-			if f.sent-ds > 2 || c.sens[ds].para != s.para {
+			di := int(c.sentIdx(d.a))
+			if f.sent-di > 1 || c.sens[di].para != s.para || c.sens[di].end < s.start-2 {
 				break
+			}
+			if d.e.Kind == dates.Relative && d.e.OffsetDays != 0 && d.e.OffsetDays != -1 {
+				break // "منذ نحو أسبوع" says when something began
 			}
 			best = i
 			break
 		}
 	}
 	if best >= 0 {
-		if t, p, ok := dates.Resolve(c.dates[best].e, c.anchor); ok {
-			k := c.dates[best].e.Kind
+		if t, p, ok := dates.Resolve(ds[best].e, c.anchor); ok {
+			k := ds[best].e.Kind
 			return t, int(p), true, k == dates.Absolute || k == dates.Partial || k == dates.Range
 		}
 	}
@@ -100,4 +118,35 @@ func (c *dctx) dateOf(f *frame) (time.Time, int, bool, bool) {
 		return c.anchor, 1, true, false
 	}
 	return time.Time{}, 0, false, false
+}
+
+// segmentStart returns where the part of f's sentence that tells of f
+// begins: after the last clause opener ("في حين", "بينما", "كما") before
+// it, or after the frame before it.
+func (c *dctx) segmentStart(f *frame) int {
+	s := c.sens[f.sent]
+	for j := f.a - 1; j > s.a; j-- {
+		if c.in("segbreak", j) > 0 && (c.isPunct(j-1) || c.conj(j) || c.wcAt(j) == "في") {
+			return j
+		}
+	}
+	return s.a
+}
+
+// earlierYear reports whether f's clause puts it in a year before the
+// report's ("تعرضتا لهجمات بغاز الكلور عامي 2014 و2015").
+func (c *dctx) earlierYear(f *frame) bool {
+	if !c.hasAnchor {
+		return false
+	}
+	a, b := c.commaStart(f.a), c.clauseEnd(f.b)
+	for _, d := range c.allDates() {
+		if d.a < a || d.a >= b {
+			continue
+		}
+		if d.e.Kind == dates.YearOnly && d.e.Year > 0 && d.e.Year < c.anchor.Year() && !d.e.Since {
+			return true
+		}
+	}
+	return false
 }

@@ -15,10 +15,14 @@ func (x *Extractor) events(d *document.Document, r *Report) []Event {
 	if r == nil || r.Analysis == nil || len(r.Analysis.Tokens) == 0 || len(r.Analysis.Sentences) == 0 {
 		return []Event{}
 	}
-	c := newContext(r, theLexicon())
+	raw := ""
+	if d != nil {
+		raw = d.Raw
+	}
+	c := newContext(r, raw, theLexicon())
 	frames := c.allFrames()
 	atts := c.attributions()
-	r.Doc.Cited = mergeCited(r.Doc.Cited, atts)
+	r.Doc.Cited = mergeCited(nil, atts)
 
 	evs := make([]Event, 0, len(frames))
 	owner := make([][]int, len(frames)) // events made from each frame
@@ -27,7 +31,7 @@ func (x *Extractor) events(d *document.Document, r *Report) []Event {
 			continue
 		}
 		date, prec, dated, explicit := c.dateOf(f)
-		if explicit && c.hasAnchor && date.Before(c.anchor.AddDate(0, 0, -10)) {
+		if explicit && c.hasAnchor && date.Before(c.anchor.AddDate(0, 0, -10)) || c.earlierYear(f) {
 			continue // an earlier event recalled
 		}
 		s := c.sens[f.sent]
@@ -69,6 +73,7 @@ func (x *Extractor) events(d *document.Document, r *Report) []Event {
 		}
 	}
 	c.attachKills(frames, owner, evs)
+	c.claims(evs)
 	evs = mergeEvents(evs)
 	dedupeFatalities(evs)
 	return evs
@@ -108,8 +113,14 @@ func (c *dctx) allFrames() []*frame {
 		}
 		c.assignPlaces(fs, c.groups(si))
 		for _, f := range fs {
+			c.lateRules(f)
+		}
+		for _, f := range fs {
 			if !f.drop && f.agentID != "" {
 				paraLast = f
+			}
+			if !f.drop && violent(f.fam) {
+				c.seenViolent = true
 			}
 		}
 		all = append(all, fs...)
@@ -181,7 +192,7 @@ func (c *dctx) eventCited(f *frame, atts []attribution) []string {
 			if a.at >= s.a {
 				continue
 			}
-			as := int(c.sent[a.at])
+			as := int(c.sentIdx(a.at))
 			if c.sens[as].para == s.para && f.sent-as <= 3 {
 				add(a.name)
 			}
@@ -224,17 +235,10 @@ func (c *dctx) attachKills(frames []*frame, owner [][]int, evs []Event) {
 		}
 	}
 	for si := range c.sens {
-		ks := c.kills(si)
-		if len(ks) == 0 {
-			continue
-		}
 		cands := bySent[si]
 		if len(cands) == 0 {
-			// the last event frame of the two sentences before, same paragraph
-			for back := 1; back <= 2 && si-back >= 0; back++ {
-				if c.sens[si-back].para != c.sens[si].para {
-					break
-				}
+			// the last event frame of the three sentences before
+			for back := 1; back <= 3 && si-back >= 0; back++ {
 				if fs := bySent[si-back]; len(fs) > 0 {
 					cands = fs[len(fs)-1:]
 					break
@@ -244,6 +248,7 @@ func (c *dctx) attachKills(frames []*frame, owner [][]int, evs []Event) {
 		if len(cands) == 0 {
 			continue
 		}
+		ks := c.kills(si)
 		for _, k := range ks {
 			best, bd := -1, 1<<30
 			for _, fi := range cands {
@@ -265,9 +270,9 @@ func (c *dctx) attachKills(frames []*frame, owner [][]int, evs []Event) {
 			group := k.group
 			if group == "" && k.fighters {
 				group = f.agent2ID
-				if group == "" {
-					group = c.sideBefore(k.a, c.sens[si])
-				}
+			}
+			if group == "" && k.bare && f.agent2ID == "civilians" {
+				group = "civilians"
 			}
 			if group == "" {
 				group = "unknown"
@@ -310,8 +315,45 @@ func hasFatality(fs []Fatality, f Fatality) bool {
 	return false
 }
 
-// mergeEvents merges events of the same subtype, place and date.
+// mergeEvents merges events of the same subtype, place and date. Before
+// that, a clash at a place taken the same day is the take's fighting, and
+// an explosion at a place of a suicide bombing the same day is that bombing.
 func mergeEvents(evs []Event) []Event {
+	dom := map[string]int{}
+	pk := func(e *Event) string {
+		date := ""
+		if e.Date != nil {
+			date = *e.Date
+		}
+		return e.Type + "|" + arabic.Fold(e.Place.Name) + "|" + date
+	}
+	for i := range evs {
+		e := &evs[i]
+		switch e.Subtype {
+		case clsGovTake.sub, clsNSATake.sub, clsSuicide.sub:
+			if _, ok := dom[pk(e)]; !ok {
+				dom[pk(e)] = i
+			}
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		d, ok := dom[pk(e)]
+		if !ok || d == i {
+			continue
+		}
+		t := &evs[d]
+		switch {
+		case e.Subtype == clsClash.sub && t.Type == clsGovTake.typ:
+			e.Subtype = t.Subtype
+			e.Actor1, e.Actor2 = t.Actor1, t.Actor2
+		case e.Subtype == clsIED.sub && t.Subtype == clsSuicide.sub:
+			e.Subtype = t.Subtype
+			if e.Actor1 != nil && e.Actor1.ID != "unknown" && (t.Actor1 == nil || t.Actor1.ID == "unknown") {
+				t.Actor1 = e.Actor1
+			}
+		}
+	}
 	idx := map[string]int{}
 	out := evs[:0]
 	for _, e := range evs {
@@ -389,5 +431,50 @@ func dedupeFatalities(evs []Event) {
 			fs = append(fs, f)
 		}
 		evs[i].Fatalities = fs
+	}
+}
+
+// claims gives bombings and attacks with no known perpetrator the side that
+// claimed them in the report ("تنظيم الدولة يتبنى هجومين", "تبنت هيئة
+// تحرير الشام التفجير").
+func (c *dctx) claims(evs []Event) {
+	claimant, at := -1, -1
+	for j := 0; j < len(c.toks) && claimant < 0; j++ {
+		if c.in("claim", j) == 0 {
+			continue
+		}
+		// the subject before (SVO) or after (VSO) the verb
+		for _, k := range [...]int{j - 1, j + 1, j + 2} {
+			mi := c.actAtOf(k)
+			if mi < 0 {
+				continue
+			}
+			am := &c.actors[mi]
+			if am.ID != "" && am.ID != "civilians" && am.ID != "unknown" && am.Kind != "role" {
+				claimant, at = int(mi), j
+				break
+			}
+		}
+	}
+	if claimant < 0 {
+		return
+	}
+	am := &c.actors[claimant]
+	cs := int(c.sentIdx(at))
+	for i := range evs {
+		e := &evs[i]
+		if e.Actor1 != nil && e.Actor1.ID != "unknown" {
+			continue
+		}
+		// the claim speaks of the events told around it (a headline
+		// claim of the report's lead events)
+		es := int(c.sentIdx(c.tokenAt(e.Evidence.Start)))
+		if abs(es-cs) > 2 && !(cs == 0 && es <= 3) {
+			continue
+		}
+		switch e.Subtype {
+		case clsSuicide.sub, clsIED.sub, clsClash.sub:
+			e.Actor1 = &Actor{ID: am.ID, Text: am.Text, Framing: string(am.Framing)}
+		}
 	}
 }

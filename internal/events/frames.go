@@ -68,6 +68,7 @@ var (
 type frame struct {
 	trigs   []trig
 	a, b    int // tokens [a, b) from the first trigger to the last
+	lo      int // end of the frame before it in the sentence (or the sentence start)
 	sent    int
 	fam     family // the head family
 	verb    bool
@@ -78,21 +79,35 @@ type frame struct {
 	drop    bool
 	why     string // why the frame was dropped (for debugging)
 
-	classes []class
-	agent   int // actor mention of actor1, -1
+	classes   []class
+	agent     int  // actor mention of actor1, -1
 	inherited bool // actor1 taken from the frame before
-	agent2  int // actor mention of actor2, -1
-	agentID string
-	agent2ID string
-	places  []placeRef
-	scopeEnd int // first token after the frame's place scope
+	told      bool // the place follows closely or is the subject of تعرض/شهد
+	agent2    int  // actor mention of actor2, -1
+	agentID   string
+	agent2ID  string
+	places    []placeRef
+	scopeEnd  int // first token after the frame's place scope
 }
 
-// triggerAt finds the longest trigger starting at token i.
+// triggerAt finds the longest trigger starting at token i (computed once
+// per token).
 func (c *dctx) triggerAt(i int) (trig, bool) {
 	if !c.isWord(i) {
 		return trig{}, false
 	}
+	if !c.trigDone[i] {
+		c.trigDone[i] = true
+		t, ok := c.findTrigger(i)
+		if ok {
+			c.trig[i] = t
+		}
+	}
+	t := c.trig[i]
+	return t, t.fam != famNone
+}
+
+func (c *dctx) findTrigger(i int) (trig, bool) {
 	var best trig
 	bestLen := 0
 	try := func(ix wordIndex, k string) {
@@ -108,20 +123,23 @@ func (c *dctx) triggerAt(i int) (trig, bool) {
 			best = trig{a: i, b: i + 1 + n, fam: p.fam, verb: p.verb, future: p.future}
 		}
 	}
-	try(c.lx.nouns, c.st[i])
-	if c.w[i] != c.st[i] {
-		try(c.lx.nouns, c.w[i])
+	try(c.lx.nouns, c.stAt(i))
+	if c.wAt(i) != c.stAt(i) {
+		try(c.lx.nouns, c.wAt(i))
 	}
-	try(c.lx.verbs, c.w[i])
-	if c.wc[i] != c.w[i] {
-		try(c.lx.verbs, c.wc[i])
+	try(c.lx.verbs, c.wAt(i))
+	if c.wcAt(i) != c.wAt(i) {
+		try(c.lx.verbs, c.wcAt(i))
 	}
 	if bestLen == 0 {
 		return trig{}, false
 	}
+	if c.srcAtOf(i) >= 0 {
+		return trig{}, false // part of a source's name ("الرقة تذبح بصمت")
+	}
 	// a trigger word that is part of an actor's name ("هيئة تحرير الشام")
 	// is no trigger, unless it heads a force phrase ("غارات روسية").
-	if m := c.actAt[i]; m >= 0 {
+	if m := c.actAtOf(i); m >= 0 {
 		am := &c.actors[m]
 		starts := c.tokenAt(am.Start) == i
 		switch best.fam {
@@ -133,10 +151,10 @@ func (c *dctx) triggerAt(i int) (trig, bool) {
 			return trig{}, false
 		}
 	}
-	if !best.verb && c.prepOf(i) == "ب" {
+	if !best.verb {
 		switch best.fam {
 		case famAir, famShell, famBarrel, famIED, famSuicide:
-			best.instr = true
+			best.instr = c.instrumental(i)
 		}
 	}
 	return best, true
@@ -153,6 +171,12 @@ func (c *dctx) triggers(s sentence) []trig {
 		if c.stative(t) {
 			continue
 		}
+		// "النقاط التي تقدمت عليها قوات النظام": a relative clause tells
+		// the background of something else
+		if t.verb && i > s.a && c.relative(i-1) && t.fam != famTarget && t.fam != famBomb {
+			i = t.b - 1
+			continue
+		}
 		out = append(out, t)
 		i = t.b - 1
 	}
@@ -166,7 +190,7 @@ func (c *dctx) stative(t trig) bool {
 	i := t.a
 	switch t.fam {
 	case famTake:
-		st := c.st[i]
+		st := c.stAt(i)
 		isSaytara := st == key("سيطرة") || st == key("سيطرتها") || st == key("سيطرته") || st == key("سيطرتهم")
 		if isSaytara {
 			if c.in("stative", i-1) > 0 {
@@ -178,7 +202,7 @@ func (c *dctx) stative(t trig) bool {
 			}
 			// control must be over something: "السيطرة على"
 			for j := t.b; j < t.b+3 && j < len(c.toks); j++ {
-				if c.wc[j] == "علي" {
+				if c.wcAt(j) == "علي" {
 					return false
 				}
 			}
@@ -187,28 +211,92 @@ func (c *dctx) stative(t trig) bool {
 		if t.verb && c.isPresent(i) {
 			// "التي يسيطر عليها التنظيم": a relative clause of state
 			for j := i - 1; j >= i-2 && j >= 0; j-- {
-				switch c.w[j] {
+				switch c.wAt(j) {
 				case "التي", "الذي", "اللتين", "الذين", "اللذين", "التى":
 					return true
 				}
 			}
+			// the present tells of a state ("يسيطر التنظيم على معظم
+			// المدينة"), except in a headline ("قسد تسيطر على الطبقة")
+			if c.sentIdx(i) > 1 {
+				return true
+			}
 		}
-		if c.wc[i] == key("طرد") && !t.verb {
+		// a campaign's name or aim: "معركة تحرير الرقة", "عمليات
+		// تحرير تلعفر", "لبسط السيطرة على"
+		if !t.verb {
+			switch c.stAt(i - 1) {
+			case "معركه", "معارك", "عمليه", "عمليات", "حمله", "حملات", "هدف", "نيه", "خطه", "مشروع",
+				"خريطه", "خرائط", "سباق", "صراع", "حرب", "مناطق", "منطقه", "تسليم", "عبر":
+				return true
+			}
+		}
+		if c.wcAt(i) == key("طرد") && !t.verb {
 			return false
 		}
-	case famShoot:
-		// "وقف إطلاق النار" is a ceasefire
+	case famSiege:
+		// "تحاصرهما القوات": a siege told in the present is a state
+		if t.verb && c.isPresent(i) {
+			return true
+		}
+	case famClash, famAttack:
+		if t.verb {
+			break
+		}
+		// "معركة الرقة", "هجوم خان شيخون الكيماوي": a named battle or
+		// attack is referred to, not reported
+		if c.placeAtOf(t.b) >= 0 && c.places[c.placeAtOf(t.b)].pre == "" {
+			return true
+		}
+		// "معارك تحرير أعزاز", "معركة استعادة الرقة": a campaign
+		if nt, ok := c.findTrigger(t.b); ok && nt.fam == famTake && !nt.verb {
+			return true
+		}
+		// "معركة" alone names a campaign ("معركة غضب الفرات", "المعركة");
+		// a fight is told with a preposition or an adjective after it
+		if st := c.stAt(i); (st == "معركه" || st == "مواجهه") && t.b == i+1 {
+			n := t.b
+			if !(c.skippable(n) || c.cue("air", n) > 0) {
+				switch c.wcAt(n) {
+				case "مع", "ضد", "بين", "في", "علي", "قرب", "عند":
+				default:
+					return true
+				}
+			}
+		}
 		for j := i - 1; j >= i-3 && j >= 0; j-- {
-			if c.st[j] == "وقف" || c.st[j] == "وقفا" {
+			if c.stAt(j) == "وقف" || c.stAt(j) == "وقفا" {
 				return true
 			}
 		}
 	case famAdvance:
 		// "تقدم" is also "to submit": only with a military sense, decided
 		// by its place scope later.
+	case famProtest:
+		// "على خلفية المظاهرات", "معتقلي المظاهرات": a protest named, not
+		// reported; a protest is told with an indefinite noun ("مظاهرة
+		// في"), a verb ("تظاهر") or a verb of holding ("خرجت مظاهرات")
+		if !t.verb {
+			if c.prepOf(i) != "" {
+				return true
+			}
+			if hasArticle(c.proclitic(i)) {
+				held := false
+				for j := i - 1; j >= i-4 && j >= 0; j-- {
+					if c.in("held", j) > 0 {
+						held = true
+					}
+				}
+				return !held
+			}
+		}
 	case famAgree:
 		// "منطقة خفض التصعيد" names a zone
-		if c.w[i] == "خفض" && c.in("stative", i-1) > 0 {
+		if c.wAt(i) == "خفض" && c.in("stative", i-1) > 0 {
+			return true
+		}
+		// "اتفاق كفريا والفوعة": a named agreement referred to
+		if c.placeAtOf(t.b) >= 0 && c.places[c.placeAtOf(t.b)].pre == "" {
 			return true
 		}
 	case famEvac:
@@ -224,14 +312,14 @@ func hasArticle(p string) bool {
 // isPresent reports whether verb token i is in the imperfect (a person
 // prefix ي ت ن after any conjunction).
 func (c *dctx) isPresent(i int) bool {
-	w := c.wc[i]
+	w := c.wcAt(i)
 	return len(w) >= 2 && (w[:2] == "ي" || w[:2] == "ت" || w[:2] == "ن")
 }
 
 // noPlaceBetween reports whether tokens [a, b) hold no place mention.
 func (c *dctx) noPlaceBetween(a, b int) bool {
 	for j := max(a, 0); j < b && j < len(c.toks); j++ {
-		if c.placeAt[j] >= 0 {
+		if c.placeAtOf(j) >= 0 {
 			return false
 		}
 	}
@@ -259,7 +347,11 @@ func (c *dctx) frames(si int) []*frame {
 			f.b = t.b
 			continue
 		}
-		f = &frame{trigs: []trig{t}, a: t.a, b: t.b, sent: si, fam: t.fam, verb: t.verb, agent: -1, agent2: -1}
+		lo := s.a
+		if f != nil {
+			lo = f.b
+		}
+		f = &frame{trigs: []trig{t}, a: t.a, b: t.b, lo: lo, sent: si, fam: t.fam, verb: t.verb, agent: -1, agent2: -1}
 		out = append(out, f)
 	}
 	return out
@@ -278,7 +370,7 @@ func (c *dctx) absorb(f *frame, t trig) bool {
 		return true
 	case t.fam == famBomb && t.verb && clean && gap <= 2 && violent(f.fam):
 		return true // "تفجير ضرب تجمعا"
-	case (t.fam == famShell || t.fam == famAir || t.fam == famBarrel) && !t.verb && (c.conj(t.a) || c.conj(t.a-1)) && clean && gap <= 3 &&
+	case (t.fam == famShell || t.fam == famAir || t.fam == famBarrel) && !t.verb && !c.eventNoun(t.a) && (c.conj(t.a) || c.conj(t.a-1)) && clean && gap <= 3 &&
 		(f.fam == famBarrel || f.fam == famAir || f.fam == famShell) && f.fam != t.fam && !c.isPunct(t.a-1):
 		return true // "براميل متفجرة وعشرات القذائف"
 	case t.fam == famMassacre && clean && gap <= 8 && violent(f.fam):
@@ -307,6 +399,8 @@ func (c *dctx) absorb(f *frame, t trig) bool {
 		return true
 	case f.fam == famClash && t.fam == famAttack && near:
 		return true
+	case f.fam == famExecute && t.fam == famShoot && gap <= 6 && clean:
+		return true // "أعدم ... رميا بالرصاص"
 	case f.fam == famEvac && t.fam == famAgree && gap <= 4:
 		return true
 	case f.fam == famSiege && t.fam == famSiege && gap <= 3:
@@ -321,6 +415,45 @@ func violent(f family) bool {
 	switch f {
 	case famAir, famBarrel, famShell, famBomb, famTarget, famClash, famAttack, famIED,
 		famExplode, famSuicide, famExecute, famShoot:
+		return true
+	}
+	return false
+}
+
+// relative reports whether token j is a relative pronoun.
+func (c *dctx) relative(j int) bool {
+	switch c.wAt(j) {
+	case "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "التى", "اللواتي", "اللاتي":
+		return true
+	}
+	return false
+}
+
+// instrumental reports whether the weapon noun at token i is the
+// instrument of a verb before it: "بالمدفعية", "بغارتين", "بأكثر من عشر
+// قذائف", "بعدة صواريخ".
+func (c *dctx) instrumental(i int) bool {
+	if c.prepOf(i) == "ب" {
+		return true
+	}
+	s := c.sentAt(i)
+	for j := i - 1; j >= s.a && j >= i-4; j-- {
+		if c.inNumber(j) || c.stAt(j) == "اكثر" || c.stAt(j) == "عده" || c.stAt(j) == "عشرات" || c.stAt(j) == "مئات" || c.wcAt(j) == "من" || c.stAt(j) == "نحو" || c.stAt(j) == "حوالي" {
+			if c.prepOf(j) == "ب" {
+				return true
+			}
+			continue
+		}
+		break
+	}
+	return false
+}
+
+// eventNoun reports whether token i is a noun of an attack itself ("قصف",
+// "غارات") rather than of a weapon ("قذائف", "براميل").
+func (c *dctx) eventNoun(i int) bool {
+	switch c.stAt(i) {
+	case "قصف", "قصفا", "غاره", "غارات", "ضربه", "ضربات", "غارتين", "هجوم", "هجمات":
 		return true
 	}
 	return false

@@ -3,6 +3,7 @@ package events
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -111,6 +112,52 @@ type lexicon struct {
 	nouns wordIndex            // noun forms (folded, proclitics stripped)
 	cues  map[string]wordIndex // subtype cue sets by name
 	lists map[string]wordIndex // closed word lists by name
+
+	// every cue set and list in one index, for one lookup per token
+	setID map[string]uint8       // set name → bit
+	sets  map[string][]setPhrase // first word → the sets it starts a form of
+}
+
+// setPhrase is a form of a cue set or list: the set and the form's words
+// after the first.
+type setPhrase struct {
+	id   uint8
+	rest []string
+}
+
+// index builds the combined set index.
+func (lx *lexicon) index() error {
+	lx.setID = map[string]uint8{}
+	lx.sets = map[string][]setPhrase{}
+	add := func(name string, ix wordIndex) error {
+		if _, dup := lx.setID[name]; dup {
+			return fmt.Errorf("set %q is both a cue set and a list", name)
+		}
+		if len(lx.setID) >= 64 {
+			return fmt.Errorf("more than 64 cue sets and lists")
+		}
+		id := uint8(len(lx.setID))
+		lx.setID[name] = id
+		for k, ps := range ix {
+			for _, p := range ps {
+				lx.sets[k] = append(lx.sets[k], setPhrase{id: id, rest: p.rest})
+			}
+		}
+		return nil
+	}
+	for _, m := range []map[string]wordIndex{lx.cues, lx.lists} {
+		names := make([]string, 0, len(m))
+		for n := range m {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if err := add(n, m[n]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 var (
@@ -173,11 +220,14 @@ func parseLexicon(src string) (*lexicon, error) {
 				if len(ws) == 0 {
 					return nil, fmt.Errorf("line %d: empty form in %q", n+1, forms)
 				}
-				ix.add(ws, phrase{})
-				// also the unstripped fold, for words a stripper would cut
+				// a form written with a proclitic ("للسيطرة", "الطيران")
+				// matches only as written; a bare form also matches
+				// with proclitics ("وجوية", "بالمدفعية")
 				raw := strings.Fields(arabic.Fold(f))
-				if len(raw) > 0 && raw[0] != ws[0] {
+				if raw[0] != ws[0] {
 					ix.add(append([]string{raw[0]}, ws[1:]...), phrase{})
+				} else {
+					ix.add(ws, phrase{})
 				}
 			}
 			continue
@@ -248,6 +298,9 @@ func parseLexicon(src string) (*lexicon, error) {
 		if lx.cues[need] == nil {
 			return nil, fmt.Errorf("missing @cue %s", need)
 		}
+	}
+	if err := lx.index(); err != nil {
+		return nil, err
 	}
 	return lx, nil
 }

@@ -20,7 +20,7 @@ const (
 	// cueType: a type word that is not part of the name (قرية X → X).
 	cueType cueClass = iota + 1
 	// cueFeature: the word is part of the feature's name (تلة X, مطار X);
-	// before a settlement's name it names a distinct site (تلة بليل).
+	// before a settlement's name it names a distinct site (تلة الصنم).
 	cueFeature
 	// cueSite: a site at a place, named after it (حاجز X, معبر X, سد X):
 	// before a settlement's name the mention is the settlement; before a
@@ -114,7 +114,7 @@ var nameHeads = []string{
 }
 
 // nameTails are modifiers that follow a village name and belong to it
-// (معرضة كبير, الغريبة الشرقية).
+// (حمرة كبير, الكسرة الشرقية).
 var nameTails = []string{
 	"كبير", "صغير", "كبيرة", "صغيرة", "الكبير", "الصغير", "الكبيرة", "الصغيرة", "الكبرى", "الصغرى",
 	"فوقاني", "تحتاني", "الفوقاني", "التحتاني", "الفوقا", "التحتا", "الفوقانية", "التحتانية",
@@ -123,7 +123,7 @@ var nameTails = []string{
 }
 
 // featureTails are adjectives a report adds after a feature's name that
-// are not part of it (تل جموع العسكري, قاعدة حميميم الجوية).
+// are not part of it (تل الحارة العسكري, قاعدة حميميم الجوية).
 var featureTails = []string{
 	"العسكري", "العسكرية", "الجوي", "الجوية", "الحربي", "الحربية", "الاستراتيجي", "الاستراتيجية",
 	"الإستراتيجي", "الإستراتيجية", "الدولي", "الحدودي", "الحدودية", "النفطي", "النفطية", "المحاذي", "المحاذية",

@@ -17,10 +17,10 @@ import (
 //     a direction or proximity word ("شرق حلب", "قرب الباب": GeoPrecision
 //     2) or the countryside cue ("بريف منبج": GeoPrecision 2, 3 for a
 //     governorate's countryside);
-//   - a feature named after a known place ("تلة بليل", "مطار ديرالزور"):
+//   - a feature named after a known place ("تلة الصنم", "مطار ديرالزور"):
 //     the gazetteer's entry when it has one, otherwise a new place whose
 //     Parent is the named settlement;
-//   - a new name the gazetteer lacks, admitted by a cue ("قرية شخيتير",
+//   - a new name the gazetteer lacks, admitted by a cue ("قرية تل حميدي",
 //     the items of "قرى X وY وZ", جبل "الثردة"): Place is nil and the
 //     coordinates are the Parent's.
 type Toponym struct {
@@ -30,7 +30,7 @@ type Toponym struct {
 	Cue        string // the place-type word before the name, in its singular form ("قرية", "ريف", "تلة"); "" if none
 	Direction  string // the direction or proximity word of a compound ("شرق", "قرب"), as folded; "" if none
 	Place      *Place // the gazetteer entry the name resolved to; nil for a new name
-	Name       string // the place's name in this document: the entry's canonical name, or the document's own spelling or name when it differs beyond folding (كوباني for عين العرب, عريضية for العريضية); for a new name, the name as written without proclitics (with its cue for a feature: "تلة بليل")
+	Name       string // the place's name in this document: the entry's canonical name, or the document's own spelling or name when it differs beyond folding (كوباني for عين العرب, عريضية for العريضية); for a new name, the name as written without proclitics (with its cue for a feature: "تلة الصنم")
 	Kind       Kind   // the place's kind (for a new name, the kind its cue implies)
 	Parent     *Place // whose coordinates stand in: the known place of a new name or feature, the place of a "شرق X"/"ريف X" compound, the inner place of a "ريف X الشرقي" region
 	// GeoPrecision is the spec's geo_precision: 1 the place itself, 2 a
@@ -220,7 +220,7 @@ func isCloseQuote(s string) bool {
 func isComma(s string) bool { return s == "," || s == "،" }
 
 // isJoiner reports whether punctuation s may stand inside a name: hyphens
-// ("ببيلا - سيدي مقداد") and quotes (قاعدة "حميميم").
+// ("يلدا - بيت سحم") and quotes (قاعدة "حميميم").
 func isJoiner(s string) bool {
 	switch s {
 	case "-", "–", "—", "\"", "«", "»", "“", "”":
@@ -609,7 +609,7 @@ func (r *recognizer) admitNew() {
 		for n := 0; n < maxItems; n++ {
 			var end int
 			if k, raw := rawAt[pos]; raw && quoted && r.ok(r.ms[k].b) && r.isWord(r.ms[k].b) && !r.hasConj(r.ms[k].b) {
-				// In quotes the item runs to the comma: " رأس عين الحمر , ..."
+				// In quotes the item runs to the comma: " عين البيضا , ..."
 				mn, ok := r.parseNew(pos, true, d, n > 0, rawAt)
 				if !ok || mn.b <= r.ms[k].b {
 					break
@@ -725,7 +725,7 @@ func (r *recognizer) nextItem(end int, quoted bool, rawAt map[int]int) (int, boo
 		return end, true
 	}
 	if _, raw := rawAt[end]; raw && !quoted {
-		return end, true // names side by side: "قرى الغريبة دبلان وصبيخان"
+		return end, true // names side by side: "قرى الكسرة الغربية وجزرة"
 	}
 	if isComma(r.punct(end)) && r.ok(end+1) && !r.brokenBetween(end, end+1) {
 		if quoted {
@@ -760,7 +760,7 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 		return mn, false // يقع، يبلغ: a verb, not a name
 	}
 	if _, cl := arabic.Segment(w); cl.Prep() && cl.Article() && mn.off == 0 {
-		return mn, false // للعالم: a preposition and the article, not a name (براتا is one)
+		return mn, false // للعالم: a preposition and the article, not a name (a name such as لطمين is not)
 	}
 	if !quoted && d.count == 1 && !strings.HasPrefix(w, "ال") && agrees(d.lemma, w) {
 		return mn, false // مطار حربي, مدينة تاريخية: an adjective of the cue
@@ -818,7 +818,7 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 	mn.b = b
 	for j := pos + 1; j < b; j++ {
 		if k, raw := rawAt[j]; raw {
-			r.ms[k].drop = true // absorbed: قتبان الجبل
+			r.ms[k].drop = true // absorbed: كفر الجبل
 		}
 	}
 	return mn, true
@@ -826,7 +826,7 @@ func (r *recognizer) parseNew(pos int, quoted bool, d *cueDef, cont bool, rawAt 
 
 // absorbable reports whether gazetteer mention k can be the second word of
 // a longer name: one word that is also a common word (الجبل in "قتبان
-// الجبل") or a region's bare name (شامية in "زغير شامية").
+// الجبل") or a region's bare name (شامية in "حويجة شامية").
 func (r *recognizer) absorbable(k int) bool {
 	ms := &r.ms[k]
 	if ms.node == 0 || ms.b != ms.a+1 || ms.off != 0 {
@@ -876,7 +876,7 @@ func agrees(cue, w string) bool {
 		return strings.HasSuffix(w, "يه")
 	}
 	n := utf8.RuneCountInString(w)
-	return strings.HasSuffix(w, "ي") && n >= 4 && n <= 6 // not تشكالوفسكي
+	return strings.HasSuffix(w, "ي") && n >= 4 && n <= 6 // not a foreign surname in -سكي
 }
 
 // participle reports whether a word with the article has the shape of a
@@ -895,8 +895,8 @@ func participle(w string) bool {
 }
 
 // extend turns a gazetteer name inside a cue's scope that a name word
-// follows into the longer name of another place (قرية حوايج الذياب,
-// منطقة فيضة الشويط, بلدة قتبان الجبل): villages are often named after a
+// follows into the longer name of another place (قرية حويجة المريعية,
+// منطقة جروف الحمام, بلدة قلعة المضيق): villages are often named after a
 // neighbour with a second word. The known place becomes the parent.
 func (r *recognizer) extend() {
 	for k := range r.ms {

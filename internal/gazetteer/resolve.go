@@ -510,7 +510,7 @@ func (r *recognizer) output() []Toponym {
 			t.Candidates = len(ms.ids)
 			t.Name = p.Name
 			if p.Kind != Region && !sameName(surface, p.Name) && !strings.HasPrefix(surface, "العاصمة") {
-				t.Name = surface // the document's own name for the place (كوباني, عريضية)
+				t.Name = surface // the document's own name for the place (كوباني, قامشلو)
 			}
 			t.setCoords(p)
 			compound := ms.dir >= 0 || (ms.cueDef != nil && (ms.cueDef.class == cueCountryside || ms.cueDef.class == cueSite))
@@ -729,7 +729,7 @@ func dropTypeWord(name string) string {
 }
 
 // afterPerson reports whether a person word comes right before mention
-// k's name (آل بعاج, أبو عمر, سيدي مقداد).
+// k's name (آل بعاج, أبو عمر, بيت جن).
 func (r *recognizer) afterPerson(k int) bool {
 	ms := &r.ms[k]
 	if ms.cue >= 0 || ms.dir >= 0 || ms.a == 0 || ms.off > 0 || r.brokenBetween(ms.a-1, ms.a) {
