@@ -68,18 +68,21 @@ func (c *dctx) skippable(j int) bool {
 	if c.isPunct(j) {
 		return c.wAt(j) == "\""
 	}
-	for _, cn := range cueNames {
-		if c.cue(cn.name, j) > 0 && c.actAtOf(j) < 0 {
-			return true
-		}
-	}
-	switch c.stAt(j) {
-	case "عنيفه", "عنيف", "مكثفه", "مكثف", "كثيفه", "كثيف", "متقطعه", "جديده", "مماثله", "متفرقه",
-		"متواصله", "مستمره", "مباشره", "عنيفا", "مكثفا", "متبادل", "متبادله", "شبه", "يوميه", "يومي", "واسعه",
-		"ثقيله", "الثقيله", "عده", "متكرره", "هستيري", "هستيريه", "مركز", "مركزه":
+	if c.cuesAt(j) != 0 && c.actAtOf(j) < 0 {
 		return true
 	}
-	return false
+	return eventAdj[c.wcAt(j)] || eventAdj[c.stAt(j)]
+}
+
+// eventAdj are adjectives of an event noun ("غارات عنيفة", "قصف مكثف").
+var eventAdj = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"عنيفه", "عنيف", "مكثفه", "مكثف", "كثيفه", "كثيف", "متقطعه", "جديده", "مماثله", "متفرقه",
+		"متواصله", "مستمره", "مباشره", "عنيفا", "مكثفا", "متبادل", "متبادله", "شبه", "يوميه", "يومي", "واسعه",
+		"ثقيله", "الثقيله", "عده", "متكرره", "هستيري", "هستيريه", "مركز", "مركزه"} {
+		eventAdj[w] = true
+	}
 }
 
 // agents fills f's actor slots. prev is the frame before f in the same
@@ -124,7 +127,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 	if f.fam == famWithdraw && f.forced {
 		fp := -1
 		for j := max(s.a, f.a-6); j < f.a; j++ {
-			if c.in("force", j) > 0 {
+			if c.in(lForce, j) > 0 {
 				fp = j
 			}
 		}
@@ -136,7 +139,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 				}
 			}
 			for j := fp - 1; j >= max(s.a, fp-10, c.clauseStart(fp)); j-- {
-				if c.in("comp", j) > 0 && j < fp-1 {
+				if c.in(lComp, j) > 0 && j < fp-1 {
 					break
 				}
 				mi := c.actAtOf(j)
@@ -185,7 +188,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 	// "من قبل X", "على يد X", "التي نفذها X"
 	if f.agent < 0 {
 		for j := f.b; j < f.scopeEnd && j < f.b+12; j++ {
-			if n := c.in("agentprep", j); n > 0 {
+			if n := c.in(lAgentprep, j); n > 0 {
 				k := j + n
 				if k < len(c.toks) && (c.stAt(k) == "احد" || c.stAt(k) == "احدي" || c.stAt(k) == "بعض") {
 					k++ // "نفذها أحد مقاتلي التنظيم"
@@ -238,7 +241,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 			lo = max(lo, prev.b)
 		}
 		for j := f.a - 1; j >= lo; j-- {
-			if c.in("comp", j) > 0 || c.in("say", j) > 0 {
+			if c.in(lComp, j) > 0 || c.in(lSay, j) > 0 {
 				break
 			}
 			if c.placeAtOf(j) >= 0 && !f.verb {
@@ -254,7 +257,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 				continue
 			}
 			p, has := c.prepBefore(m)
-			ok := !has || (p == "ل" && j > 0 && (c.cue("aircraft", j-1) > 0 || c.stAt(j-1) == "طيران" || c.stAt(j-1) == "حربي" || c.stAt(j-1) == "حربيه")) || c.owned(m)
+			ok := !has || (p == "ل" && j > 0 && (c.in(cAircraft, j-1) > 0 || c.stAt(j-1) == "طيران" || c.stAt(j-1) == "حربي" || c.stAt(j-1) == "حربيه")) || c.owned(m)
 			if ok && !f.verb && !c.supportAround(m, f) && !(c.wcAt(f.a-1) == "من" && f.fam == famTake) {
 				// an event noun takes a subject before it only through a
 				// support verb ("شن الطيران غارات", "قامت طائرات الأسد بشن")
@@ -266,7 +269,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 			}
 		}
 	}
-	// "قالت شرطة النظام إنها دمرت": the speaker is the subject
+	// "قالت شرطة المنطقة إنها أحبطت": the speaker is the subject
 	if f.agent < 0 {
 		for j := f.a - 1; j >= max(s.a, f.a-6); j-- {
 			if c.wcAt(j) != "انها" && c.wcAt(j) != "انه" && c.wcAt(j) != "انهم" && c.wcAt(j) != "بانها" && c.wcAt(j) != "بانه" {
@@ -307,7 +310,7 @@ func (c *dctx) agents(f *frame, prev, paraPrev *frame) {
 	if f.agent < 0 && f.agentID == "" || f.inherited && f.agentID != "syrian_government" {
 		// barrel bombs and helicopters are the Syrian air force's
 		for j := max(s.a, f.a-2); j < min(s.b, f.b+10); j++ {
-			if c.cue("heli", j) > 0 {
+			if c.in(cHeli, j) > 0 {
 				f.agent, f.agentID, f.inherited = -1, "syrian_government", false
 				break
 			}
@@ -372,7 +375,7 @@ func (c *dctx) targets(f *frame) {
 			if set(m) {
 				return
 			}
-		case has && p == "ل" && j > 0 && (c.stAt(j-1) == "محاوله" || c.stAt(j-1) == "هجوم" || c.stAt(j-1) == "تقدم" || c.in("locnoun", j-1) > 0):
+		case has && p == "ل" && j > 0 && (c.stAt(j-1) == "محاوله" || c.stAt(j-1) == "هجوم" || c.stAt(j-1) == "تقدم" || c.in(lLocnoun, j-1) > 0):
 			if set(m) {
 				return
 			}
@@ -417,12 +420,12 @@ func (c *dctx) targets(f *frame) {
 func (c *dctx) supportAround(m int, f *frame) bool {
 	a, b := c.span(c.actors[m].Start, c.actors[m].End)
 	for j := b; j < f.a; j++ {
-		if c.in("support", j) > 0 || f.fam == famAgree && c.in("reach", j) > 0 {
+		if c.in(lSupport, j) > 0 || f.fam == famAgree && c.in(lReach, j) > 0 {
 			return true
 		}
 	}
 	for j := max(0, a-4); j < a; j++ {
-		if c.in("support", j) > 0 || f.fam == famAgree && c.in("reach", j) > 0 {
+		if c.in(lSupport, j) > 0 || f.fam == famAgree && c.in(lReach, j) > 0 {
 			return true
 		}
 	}
@@ -444,5 +447,5 @@ func (c *dctx) owned(m int) bool {
 	for k >= 0 && (c.dirAdj(k) || c.stAt(k) == "حربي" || c.stAt(k) == "حربيه" || c.stAt(k) == "مروحي") {
 		k--
 	}
-	return c.in("forcenoun", k) > 0
+	return c.in(lForcenoun, k) > 0
 }

@@ -62,16 +62,16 @@ func (c *dctx) kills(si int) []kill {
 			continue
 		}
 		killed := false
-		if c.in("kill", j-1) > 0 && c.in("hurt", j-1) == 0 {
+		if c.in(lKill, j-1) > 0 && c.in(lHurt, j-1) == 0 {
 			killed = true
 		}
 		if c.stAt(j) == key("شهيد") {
 			killed = true
 		}
-		if j+1 < s.b && c.in("kill", j+1) > 0 && c.in("killnoun", j+1) == 0 {
+		if j+1 < s.b && c.in(lKill, j+1) > 0 && c.in(lKillnoun, j+1) == 0 {
 			killed = true
 		}
-		if c.conj(j) && j-2 >= s.a && c.isWord(j-1) && c.in("kill", j-2) > 0 && c.in("hurt", j-2) == 0 {
+		if c.conj(j) && j-2 >= s.a && c.isWord(j-1) && c.in(lKill, j-2) > 0 && c.in(lHurt, j-2) == 0 {
 			killed = true // "مقتل المهاجمين ومدني"
 		}
 		// "رجل وامرأة" after a kill word: a chain of persons
@@ -150,7 +150,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	// the counted noun: inside the span (a dual, "35 عنصرا على الأقل") or after it
 	noun := -1
 	for j := nr.a; j < nr.b; j++ {
-		if c.isWord(j) && (c.in("civnoun", j) > 0 || c.in("fighter", j) > 0 || c.in("killnoun", j) > 0) {
+		if c.isWord(j) && (c.in(lCivnoun, j) > 0 || c.in(lFighter, j) > 0 || c.in(lKillnoun, j) > 0) {
 			noun = j
 		}
 	}
@@ -167,25 +167,25 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	if noun < 0 {
 		noun = nr.b - 1
 	}
-	person := c.in("civnoun", noun) > 0 || c.in("fighter", noun) > 0 || c.in("killnoun", noun) > 0 || c.actAtOf(noun) >= 0
-	killNoun := c.in("killnoun", noun) > 0 || (noun+1 < s.b && c.in("killnoun", noun+1) > 0 && c.in("hurt", noun+1) == 0)
+	ofThem := c.wAt(noun) == "منهم" || c.wAt(noun) == "منهن" // "مقتل 7 منهم"
+	person := c.in(lCivnoun, noun) > 0 || c.in(lFighter, noun) > 0 || c.in(lKillnoun, noun) > 0 || c.actAtOf(noun) >= 0 || ofThem
+	killNoun := c.in(lKillnoun, noun) > 0 || (noun+1 < s.b && c.in(lKillnoun, noun+1) > 0 && c.in(lHurt, noun+1) == 0)
 	// wounded, captured, displaced: "48 جريحا", "30 شخصا جرحى"
 	for j := nr.b; j < nr.b+2 && j < s.b; j++ {
 		if c.conj(j) || c.isPunct(j) {
 			break
 		}
-		if c.in("hurt", j) > 0 {
+		if c.in(lHurt, j) > 0 {
 			return k, false
 		}
 	}
-	if c.in("hurt", nr.a) > 0 {
+	if c.in(lHurt, nr.a) > 0 {
 		return k, false
 	}
-	// part of a larger count
-	for j := max(s.a, nr.a-2); j < nr.a; j++ {
-		if c.in("subset", j) > 0 {
-			return k, false
-		}
+	// part of a larger count: "بينهم 7 أطفال", "من بينهم"
+	if c.in(lSubset, nr.a-1) > 0 || c.wcAt(nr.a-1) == "من" && c.in(lSubset, nr.a-2) > 0 ||
+		c.in(lKillnoun, nr.a-1) > 0 && c.wcAt(nr.a-2) == "بين" { // "ومن بين القتلى ستة أطفال"
+		return k, false
 	}
 	if c.aggregate(nr, s) {
 		return k, false
@@ -194,7 +194,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	// a kill word before it: "مقتل خمسة", "قتل ثلاثة مدنيين", "قتلت فيها عائلة مكونة من ثمانية أفراد"
 	if !killed && person {
 		for j := nr.a - 1; j >= s.a && j >= nr.a-6; j-- {
-			if c.in("hurt", j) > 0 || c.clauseBreak(j) && c.wAt(j) != "\"" {
+			if c.in(lHurt, j) > 0 || c.clauseBreak(j) && c.wAt(j) != "\"" {
 				break
 			}
 			if c.inNumber(j) {
@@ -204,7 +204,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 				}
 				break
 			}
-			if c.in("kill", j) > 0 {
+			if c.in(lKill, j) > 0 {
 				killed = true
 				break
 			}
@@ -213,10 +213,10 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	// a kill verb after its noun: "سبعة مدنيين ... قتلوا", "لقي 42 شخصا مصرعهم"
 	if !killed && person {
 		for j := noun + 1; j < noun+6 && j < s.b; j++ {
-			if c.in("hurt", j) > 0 || c.inNumber(j) && !c.isOne(j) || c.clauseBreak(j) && c.wAt(j) != "-" {
+			if c.in(lHurt, j) > 0 || c.inNumber(j) && !c.isOne(j) || c.clauseBreak(j) && c.wAt(j) != "-" {
 				break
 			}
-			if c.in("kill", j) > 0 && c.in("killnoun", j) == 0 {
+			if c.in(lKill, j) > 0 && c.in(lKillnoun, j) == 0 {
 				killed = true
 				break
 			}
@@ -226,10 +226,10 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	construct := -1
 	if !killed && !person {
 		for j := nr.a - 1; j >= s.a && j >= nr.a-12; j-- {
-			if c.in("hurt", j) > 0 || c.inNumber(j) {
+			if c.in(lHurt, j) > 0 || c.inNumber(j) {
 				break
 			}
-			if c.in("killnoun", j) > 0 {
+			if c.in(lKillnoun, j) > 0 {
 				killed = true
 				construct = j
 				break
@@ -241,9 +241,14 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	}
 	// the group
 	switch {
+	case ofThem:
+		k.group = c.sideBefore(nr.a, s)
+		if k.group == "" {
+			k.fighters = true
+		}
 	case construct >= 0:
 		k.group = c.groupAfterKillNoun(construct)
-	case c.in("civnoun", noun) > 0 && c.in("fighter", noun) == 0:
+	case c.in(lCivnoun, noun) > 0 && c.in(lFighter, noun) == 0:
 		k.group, k.civ = "civilians", true
 	case c.stAt(noun) == key("أفراد") || c.stAt(noun) == key("فردا"):
 		k.group = ""
@@ -258,11 +263,23 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 	case c.actAtOf(noun) >= 0:
 		k.group = c.actors[c.actAtOf(noun)].ID
 		k.civ = k.group == "civilians"
-	case c.in("fighter", noun) > 0:
+	case c.in(lFighter, noun) > 0:
 		k.fighters = true
 	case killNoun:
 		k.group = ""
 		k.bare = true
+	}
+	if k.group == "" && c.in(lFighter, noun) > 0 {
+		// "خمسين مقاتلا من عدة فصائل": the factions are the opposition
+		for j := noun + 1; j < noun+4 && j < s.b; j++ {
+			if w := c.wcAt(j); w == "فصايل" || w == "كتايب" || w == "الفصايل" || w == "الكتايب" {
+				k.group = "opposition"
+				break
+			}
+			if c.wcAt(j) != "من" && c.stAt(j) != "عده" && c.stAt(j) != "مختلف" {
+				break
+			}
+		}
 	}
 	if k.group == "" && noun+1 < s.b {
 		// "14 مقاتلا كرديا": a nisba adjective names the side
@@ -287,7 +304,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 				}
 				break
 			}
-			if c.clauseBreak(j) || c.in("kill", j) > 0 {
+			if c.clauseBreak(j) || c.in(lKill, j) > 0 {
 				break
 			}
 		}
@@ -296,7 +313,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 		// "N قتيلا": the construct "قتلى X" earlier in the clause, or
 		// "بينهم" civilians after it
 		for j := nr.a - 1; j >= c.clauseStart(nr.a) && j >= nr.a-14; j-- {
-			if c.in("killnoun", j) > 0 {
+			if c.in(lKillnoun, j) > 0 {
 				if g := c.groupAfterKillNoun(j); g != "" {
 					k.group = g
 					break
@@ -309,7 +326,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 		if k.group == "" {
 			// "خسرت فيها قوات النظام أكثر من عشرين قتيلا"
 			for j := nr.a - 1; j >= c.clauseStart(nr.a) && j >= nr.a-10; j-- {
-				if c.in("loss", j) > 0 {
+				if c.in(lLoss, j) > 0 {
 					for q := j + 1; q < nr.a; q++ {
 						if m := c.mentionAt(q); m >= 0 && c.actors[m].ID != "" {
 							k.group = c.actors[m].ID
@@ -322,7 +339,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 		}
 		if k.group == "" {
 			for j := nr.b; j < nr.b+4 && j < s.b; j++ {
-				if c.in("subset", j) > 0 {
+				if c.in(lSubset, j) > 0 {
 					for q := j + 1; q < j+4 && q < s.b; q++ {
 						if m := c.actAtOf(q); m >= 0 && c.actors[m].ID == "civilians" {
 							k.group, k.civ = "civilians", true
@@ -332,7 +349,7 @@ func (c *dctx) killAt(nr numRef, s sentence, lastEnd int) (kill, bool) {
 			}
 		}
 	}
-	if partitive && k.group == "" && c.in("fighter", noun) > 0 {
+	if partitive && k.group == "" && c.in(lFighter, noun) > 0 {
 		k.fighters = true
 	}
 	return k, true
@@ -415,4 +432,17 @@ func nisba(w string) string {
 		}
 	})
 	return nisbaMap[w]
+}
+
+// documents reports whether sentence si sums up documented deaths ("تم
+// توثيق مقتل 1278 مقاتلا", "بلغت حصيلة القتلى"), which is no one event's.
+func (c *dctx) documents(si int) bool {
+	s := c.sens[si]
+	for j := s.a; j < s.b; j++ {
+		switch c.stAt(j) {
+		case "توثيق", "وثق", "وثقت", "يوثق", "توثق", "حصيله", "احصاييه", "احصاءات", "اجمالي":
+			return true
+		}
+	}
+	return false
 }

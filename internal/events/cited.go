@@ -2,14 +2,13 @@ package events
 
 import (
 	"strings"
-	"sync"
 
 	"rasad/internal/arabic"
 )
 
 // Cited sources. Besides the sources of the actor lexicon (r.Sources), the
-// subject of an attribution verb is a cited source: "قالت جبهة النصرة",
-// "أفادت وكالة مسار برس", "قال حسن درويشو، إعلامي ...", "نقلا عن X",
+// subject of an attribution verb is a cited source: "قالت حركة أحرار الشام",
+// "أفادت وكالة سمارت", "قال محمد الأحمد، ناشط ...", "نقلا عن X",
 // "بحسب X".
 
 // attribution is one cited source at a token.
@@ -28,12 +27,11 @@ func (c *dctx) attributions() []attribution {
 		}
 		out = append(out, attribution{at: a, name: sm.Text})
 	}
-	say := sayWords()
 	for j := 0; j < len(c.toks); j++ {
-		if !say[c.wc[j]] && !say[c.st[j]] {
+		if !c.mayBe(lSay, j) {
 			continue
 		}
-		n := c.in("say", j)
+		n := c.in(lSay, j)
 		if n == 0 {
 			continue
 		}
@@ -52,7 +50,7 @@ func (c *dctx) attributions() []attribution {
 		}
 		if name, ok := c.sourceNP(k); ok {
 			out = append(out, attribution{at: k, name: name})
-			// "قال الناشط في شبكة فرات بوست، أحمد العسكر، إن"
+			// "قال الناشط في شبكة محلية، سامر الحسن، إن"
 			e := c.npEnd(k)
 			if c.isPunct(e) && (c.wAt(e) == "," || c.wAt(e) == "،") {
 				if pn, ok := c.personName(e + 1); ok {
@@ -73,7 +71,7 @@ func (c *dctx) attributions() []attribution {
 				continue
 			}
 			q := k + 1
-			for q < len(c.toks) && q < k+4 && c.in("title", q) > 0 {
+			for q < len(c.toks) && q < k+4 && c.in(lTitle, q) > 0 {
 				q++
 			}
 			if name, ok := c.sourceNP(k + 1); ok {
@@ -90,12 +88,12 @@ func (c *dctx) attributions() []attribution {
 			break
 		}
 	}
-	// a source at the head of a paragraph: "مكتب أخبار سوريا - حلب"
+	// a source at the head of a paragraph: "مكتب الشبكة - حمص"
 	for si, s := range c.sens {
 		if si > 0 && c.sens[si-1].para == s.para {
 			continue
 		}
-		if c.in("sourcehead", s.a) == 0 {
+		if c.in(lSourcehead, s.a) == 0 {
 			continue
 		}
 		for e := s.a + 1; e < s.b && e < s.a+5; e++ {
@@ -143,7 +141,7 @@ func (c *dctx) sourceNP(k int) (string, bool) {
 	if !c.isWord(k) {
 		return "", false
 	}
-	if c.in("sourcehead", k) > 0 {
+	if c.in(lSourcehead, k) > 0 {
 		end := k + 1
 		quoted := false
 		for end < len(c.toks) && end < k+7 {
@@ -174,9 +172,9 @@ func (c *dctx) sourceNP(k int) (string, bool) {
 		name := strings.TrimSpace(c.text[c.toks[k].Start:c.toks[end-1].End])
 		return trimProclitic(c, k, name), true
 	}
-	// a title and a name: "الناشط أحمد العسكر", or a name alone
+	// a title and a name: "الناشط سامر الحسن", or a name alone
 	j := k
-	for j < len(c.toks) && j < k+2 && c.in("title", j) > 0 {
+	for j < len(c.toks) && j < k+2 && c.in(lTitle, j) > 0 {
 		j++
 	}
 	if name, ok := c.personName(j); ok {
@@ -190,12 +188,12 @@ func (c *dctx) stopWord(j int) bool {
 	if !c.isWord(j) {
 		return true
 	}
-	if c.in("comp", j) > 0 || c.in("kill", j) > 0 || c.in("hurt", j) > 0 {
+	if c.in(lComp, j) > 0 || c.in(lKill, j) > 0 || c.in(lHurt, j) > 0 {
 		return true
 	}
 	if c.wcAt(j) == "في" {
 		switch c.stAt(j + 1) {
-		case "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر", "اتصال", "تغريده", "رساله", "بريد", "مقابله", "تسجيل":
+		case "بيان", "تصريح", "تصريحات", "حديث", "موتمر", "اتصال", "تغريده", "رساله", "بريد", "مقابله", "تسجيل":
 			return true // "قال المتحدث في بيان"
 		}
 	}
@@ -227,8 +225,8 @@ func (c *dctx) personName(j int) (string, bool) {
 		}
 		ok := true
 		for q := j; q < e; q++ {
-			if !c.isWord(q) || c.in("notname", q) > 0 || c.actAtOf(q) >= 0 || c.placeAtOf(q) >= 0 || c.srcAtOf(q) >= 0 || c.in("say", q) > 0 || c.in("title", q) > 0 ||
-				c.in("hurt", q) > 0 || c.in("kill", q) > 0 || c.conj(q) {
+			if !c.isWord(q) || c.in(lNotname, q) > 0 || c.actAtOf(q) >= 0 || c.placeAtOf(q) >= 0 || c.srcAtOf(q) >= 0 || c.in(lSay, q) > 0 || c.in(lTitle, q) > 0 ||
+				c.in(lHurt, q) > 0 || c.in(lKill, q) > 0 || c.conj(q) {
 				ok = false
 				break
 			}
@@ -246,7 +244,7 @@ func (c *dctx) personName(j int) (string, bool) {
 		if e == len(c.toks) {
 			continue
 		}
-		if c.isPunct(e) && (c.wAt(e) == "," || c.wAt(e) == "،" || c.wAt(e) == "-" || c.wAt(e) == "(") || c.in("comp", e) > 0 || c.prepOf(e) == "ل" ||
+		if c.isPunct(e) && (c.wAt(e) == "," || c.wAt(e) == "،" || c.wAt(e) == "-" || c.wAt(e) == "(") || c.in(lComp, e) > 0 || c.prepOf(e) == "ل" ||
 			c.wcAt(e) == "من" && (c.stAt(e+1) == "جهته" || c.stAt(e+1) == "جانبه") {
 			return c.text[c.toks[j].Start:c.toks[e-1].End], true
 		}
@@ -274,23 +272,6 @@ func trimProclitic(c *dctx, k int, name string) string {
 		i++
 	}
 	return string(r[i:])
-}
-
-var (
-	sayOnce sync.Once
-	sayMap  map[string]bool
-)
-
-// sayWords returns the first words of the attribution forms, for a quick
-// test before the full lookup.
-func sayWords() map[string]bool {
-	sayOnce.Do(func() {
-		sayMap = map[string]bool{}
-		for k := range theLexicon().lists["say"] {
-			sayMap[k] = true
-		}
-	})
-	return sayMap
 }
 
 // namesPlace reports whether tokens [a, b) are a place written with its
@@ -323,7 +304,7 @@ func (c *dctx) quotedName(k int) (string, bool) {
 			}
 			return "", false
 		}
-		if c.in("comp", e) > 0 {
+		if c.in(lComp, e) > 0 {
 			return "", false
 		}
 	}

@@ -13,19 +13,19 @@ func (c *dctx) filter(f *frame) {
 	for j >= s.a && (c.wcAt(j) == "قد" || c.wcAt(j) == "يتم" || c.wcAt(j) == "تم" || c.wcAt(j) == "يكن" || c.wcAt(j) == "تكن") {
 		j--
 	}
-	if j >= s.a && c.in("neg", j) > 0 {
+	if j >= s.a && c.in(lNeg, j) > 0 {
 		f.drop, f.why = true, "negated"
 		return
 	}
 	// "لن يتمكن من السيطرة", "لم تنجح في اقتحام"
 	for j := max(s.a, f.a-4); j < f.a-1; j++ {
-		if c.in("neg", j) > 0 && c.in("able", j+1) > 0 {
+		if c.in(lNeg, j) > 0 && c.in(lAble, j+1) > 0 {
 			f.drop, f.why = true, "negated"
 			return
 		}
 	}
 	for j := max(cs, f.a-12); j < f.a; j++ {
-		if c.in("deny", j) > 0 {
+		if c.in(lDeny, j) > 0 {
 			f.drop, f.why = true, "denied"
 			return
 		}
@@ -35,25 +35,25 @@ func (c *dctx) filter(f *frame) {
 		return
 	}
 	for j := max(cs, f.a-6); j < f.a; j++ {
-		if c.in("modal", j) > 0 {
+		if c.in(lModal, j) > 0 {
 			f.drop, f.why = true, "modal"
 			return
 		}
 	}
 	for j := f.b; j < f.b+3 && j < s.b; j++ {
 		if c.wAt(j) == "التي" || c.wAt(j) == "الذي" || c.wAt(j) == "التى" {
-			if c.in("modal", j+1) > 0 {
+			if c.in(lModal, j+1) > 0 {
 				f.drop, f.why = true, "modal"
 				return
 			}
 		}
 	}
-	if !f.verb && c.in("modal", f.trigs[0].b) > 0 {
+	if !f.verb && c.in(lModal, f.trigs[0].b) > 0 {
 		f.drop, f.why = true, "modal" // "مظاهرات دعا إليها"
 		return
 	}
 	// "هذا التقدم", "تلك الاشتباكات": an event already told
-	if c.in("demonst", f.a-1) > 0 || f.b < s.b && c.in("demonst", f.b) > 0 && hasArticle(c.proclitic(f.a)) {
+	if c.in(lDemonst, f.a-1) > 0 || f.b < s.b && c.in(lDemonst, f.b) > 0 && hasArticle(c.proclitic(f.a)) {
 		f.drop, f.why = true, "demonstrative"
 		return
 	}
@@ -77,12 +77,12 @@ func (c *dctx) filter(f *frame) {
 	// history: "وكان ... قد سيطر", a sentence opened by كان, "غارة سابقة";
 	// a report the sentence quotes ("وكانت مصادر قالت إن ...") is not
 	// affected
-	if (c.in("kana", s.a) > 0 || (s.a+1 < s.b && c.isPunct(s.a) && c.in("kana", s.a+1) > 0)) && !c.quoted(s.a, f.a) {
+	if (c.in(lKana, s.a) > 0 || (s.a+1 < s.b && c.isPunct(s.a) && c.in(lKana, s.a+1) > 0)) && !c.quoted(s.a, f.a) {
 		f.drop, f.why = true, "pluperfect"
 		return
 	}
 	for j := max(cs, f.a-8); j < f.a; j++ {
-		if c.in("kana", j) > 0 {
+		if c.in(lKana, j) > 0 {
 			for k := j + 1; k < f.a; k++ {
 				if c.wcAt(k) == "قد" {
 					f.drop, f.why = true, "pluperfect"
@@ -92,19 +92,19 @@ func (c *dctx) filter(f *frame) {
 		}
 	}
 	for j := max(s.a, f.a-3); j < min(s.b, f.b+3); j++ {
-		if c.in("past", j) > 0 {
+		if c.in(lPast, j) > 0 {
 			f.drop, f.why = true, "past"
 			return
 		}
 	}
 	// a reference to a fight, not a report of one: "نقاط الاشتباكات"
-	if !f.verb && c.in("locnoun", f.a-1) > 0 && c.prepOf(f.a) == "" {
+	if !f.verb && c.in(lLocnoun, f.a-1) > 0 && c.prepOf(f.a) == "" {
 		f.drop, f.why = true, "position noun"
 		return
 	}
 	// claims of responsibility refer to events told elsewhere
 	for j := max(s.a, f.a-8); j < f.a; j++ {
-		if c.in("claim", j) > 0 {
+		if c.in(lClaim, j) > 0 {
 			f.drop, f.why = true, "claim"
 			return
 		}
@@ -119,14 +119,14 @@ func (c *dctx) filter(f *frame) {
 			f.attempt = true // "للسيطرة على", "لبسط السيطرة على"
 		}
 		for j := max(cs, f.a-10); j < f.a; j++ {
-			if c.in("attempt", j) > 0 {
+			if c.in(lAttempt, j) > 0 {
 				f.attempt = true
 			}
 		}
 	}
 	if f.fam == famWithdraw {
 		for j := max(cs, f.a-4); j < f.a; j++ {
-			if c.in("force", j) > 0 {
+			if c.in(lForce, j) > 0 {
 				f.forced = true
 			}
 		}
@@ -151,13 +151,7 @@ func (c *dctx) window(f *frame) (int, int) {
 // its agent's phrase.
 func (c *dctx) readCues(f *frame) {
 	a, b := c.window(f)
-	add := func(j int) {
-		for _, cn := range cueNames {
-			if c.cue(cn.name, j) > 0 {
-				f.cues |= cn.bit
-			}
-		}
-	}
+	add := func(j int) { f.cues |= c.cuesAt(j) }
 	for j := a; j < b; j++ {
 		if c.placeAtOf(j) >= 0 {
 			continue
@@ -174,7 +168,7 @@ func (c *dctx) readCues(f *frame) {
 		}
 		// "الطيران الحربي للنظام": the owner after the aircraft
 		for j := ma - 1; j >= ma-3 && j >= 0; j-- {
-			if c.cue("aircraft", j) > 0 || c.stAt(j) == "طيران" {
+			if c.in(cAircraft, j) > 0 || c.stAt(j) == "طيران" {
 				f.cues |= cueAir
 			}
 		}
@@ -256,7 +250,7 @@ func (c *dctx) classes(f *frame) {
 			out = append(out, clsChemical)
 		case f.cues&cueSuicide != 0:
 			out = append(out, clsSuicide)
-		case f.cues&cueIED != 0 && c.cueNear(f, "ied", 3):
+		case f.cues&cueIED != 0 && c.cueNear(f, cIed, 3):
 			out = append(out, clsIED)
 		default:
 			out = append(out, clsClash)
@@ -344,10 +338,10 @@ func (c *dctx) classes(f *frame) {
 				}
 				break
 			}
-			if out[0] == clsAir && c.cue("shell", j) > 0 {
+			if out[0] == clsAir && c.in(cShell, j) > 0 {
 				out = append(out, clsShell)
 			}
-			if out[0] == clsShell && c.cue("air", j) > 0 && c.cue("aircraft", j) == 0 {
+			if out[0] == clsShell && c.in(cAir, j) > 0 && c.in(cAircraft, j) == 0 {
 				out = append(out, clsAir)
 			}
 			break
@@ -367,10 +361,10 @@ func govSide(id string) bool {
 	return false
 }
 
-// cueNear reports whether cue set name occurs within n tokens after f.
-func (c *dctx) cueNear(f *frame, name string, n int) bool {
+// cueNear reports whether cue set id occurs within n tokens after f.
+func (c *dctx) cueNear(f *frame, id setID, n int) bool {
 	for j := f.a; j < f.b+n && j < len(c.toks); j++ {
-		if c.cue(name, j) > 0 {
+		if c.in(id, j) > 0 {
 			return true
 		}
 	}
@@ -385,7 +379,7 @@ func (c *dctx) disrupted(f *frame) bool {
 		if t, ok := c.triggerAt(j); ok && t.fam == famDisrupt {
 			return true
 		}
-		switch c.stAt(j) {
+		switch c.wcAt(j) {
 		case "دمرت", "دمر", "دمروا", "ضبط", "ضبطت", "فككت", "فكك":
 			return true
 		}
@@ -412,7 +406,7 @@ func (c *dctx) civilianVictims(f *frame) bool {
 		if m := c.actAtOf(j); m >= 0 && c.actors[m].ID == "civilians" {
 			return true
 		}
-		if c.isWord(j) && singles[c.stAt(j)] && c.in("fighter", j) == 0 {
+		if c.isWord(j) && singles[c.stAt(j)] && c.in(lFighter, j) == 0 {
 			return true
 		}
 	}
@@ -424,7 +418,7 @@ func (c *dctx) civilianVictims(f *frame) bool {
 func (c *dctx) reached(f *frame) bool {
 	s := c.sens[f.sent]
 	for j := max(s.a, f.a-8); j < min(s.b, f.b+6); j++ {
-		if c.in("reach", j) > 0 {
+		if c.in(lReach, j) > 0 {
 			return true
 		}
 	}
@@ -435,7 +429,7 @@ func (c *dctx) reached(f *frame) bool {
 func (c *dctx) underDeal(f *frame) bool {
 	s := c.sens[f.sent]
 	for j := f.b; j < min(s.b, f.b+12); j++ {
-		if c.in("deal", j) > 0 {
+		if c.in(lDeal, j) > 0 {
 			for k := j + 1; k < j+4 && k < s.b; k++ {
 				if t, ok := c.triggerAt(k); ok && t.fam == famAgree {
 					return true
@@ -456,7 +450,7 @@ func (c *dctx) underDeal(f *frame) bool {
 func (c *dctx) supported(f *frame) bool {
 	s := c.sens[f.sent]
 	for j := max(s.a, f.a-4); j < f.a; j++ {
-		if c.in("support", j) > 0 {
+		if c.in(lSupport, j) > 0 {
 			return true
 		}
 	}
@@ -474,7 +468,7 @@ func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
 		if f.drop {
 			continue
 		}
-		after := c.in("after", f.a-1) > 0 || (f.a >= 2 && c.in("after", f.a-2) > 0 && (c.wAt(f.a-1) == "ان" || c.isPunct(f.a-1)))
+		after := c.in(lAfter, f.a-1) > 0 || (f.a >= 2 && c.in(lAfter, f.a-2) > 0 && (c.wAt(f.a-1) == "ان" || c.isPunct(f.a-1)))
 		if f.fam == famTake && !f.attempt {
 			take = f
 		}
@@ -505,7 +499,7 @@ func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
 			f.drop, f.why = true, "anaphoric"
 			continue
 		}
-		if !f.verb && hasArticle(c.proclitic(f.a)) && c.in("consequence", f.b) > 0 {
+		if !f.verb && hasArticle(c.proclitic(f.a)) && c.in(lConsequence, f.b) > 0 {
 			if k > 0 || paraPrev != nil {
 				f.drop, f.why = true, "anaphoric"
 				continue
@@ -519,10 +513,10 @@ func (c *dctx) sentenceRules(fs []*frame, paraPrev *frame) {
 func (c *dctx) quoted(a, b int) bool {
 	say := false
 	for j := a; j < b; j++ {
-		if c.in("say", j) > 0 {
+		if c.in(lSay, j) > 0 {
 			say = true
 		}
-		if say && c.in("comp", j) > 0 {
+		if say && c.in(lComp, j) > 0 {
 			return true
 		}
 	}
@@ -581,7 +575,7 @@ func (c *dctx) lateRules(f *frame) {
 func (c *dctx) killNear(f *frame) bool {
 	a, b := c.commaStart(f.a), c.clauseEnd(f.b)
 	for j := a; j < b; j++ {
-		if c.in("kill", j) > 0 {
+		if c.in(lKill, j) > 0 {
 			return true
 		}
 	}
@@ -593,7 +587,7 @@ func (c *dctx) killNear(f *frame) bool {
 func (c *dctx) fired(f *frame) bool {
 	s := c.sens[f.sent]
 	for j := max(s.a, f.a-4); j < min(s.b, f.b+3); j++ {
-		if c.in("fire", j) > 0 {
+		if c.in(lFire, j) > 0 {
 			return true
 		}
 	}
@@ -605,7 +599,7 @@ func (c *dctx) fired(f *frame) bool {
 func (c *dctx) foreignNear(p placeRef) bool {
 	a, b := c.commaStart(p.a), c.clauseEnd(p.b)
 	for j := max(a, p.a-10); j < min(b, p.b+10); j++ {
-		if c.in("foreign", j) > 0 {
+		if c.in(lForeign, j) > 0 {
 			return true
 		}
 	}

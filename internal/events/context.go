@@ -116,7 +116,6 @@ func newContext(r *Report, raw string, lx *lexicon) *dctx {
 		} else {
 			c.st[i] = w
 		}
-		c.ns[i] = stripPronoun(c.st[i])
 	}
 	// sentences and paragraphs
 	para := 0
@@ -191,9 +190,8 @@ func fill(n, k int, rng func(i int) (int, int)) []int32 {
 
 // in reports whether token i (or the phrase starting there) is in list
 // name, and returns the number of tokens matched (0: not in the list).
-func (c *dctx) in(name string, i int) int {
-	id, ok := c.lx.setID[name]
-	if !ok || i < 0 || i >= len(c.toks) {
+func (c *dctx) in(id setID, i int) int {
+	if i < 0 || i >= len(c.toks) {
 		return 0
 	}
 	if c.maskOf(i)&(1<<id) == 0 {
@@ -205,8 +203,12 @@ func (c *dctx) in(name string, i int) int {
 	return 1
 }
 
-// cue is in for the subtype cue sets.
-func (c *dctx) cue(name string, i int) int { return c.in(name, i) }
+// mayBe is a quick test before in for scans over the whole text: whether
+// token i could start a form of set id.
+func (c *dctx) mayBe(id setID, i int) bool {
+	m := c.lx.first[id]
+	return m[c.wc[i]] || m[c.st[i]] || m[c.w[i]]
+}
 
 // maskOf returns the sets token i starts a form of, computed once.
 func (c *dctx) maskOf(i int) uint64 {
@@ -225,6 +227,7 @@ func (c *dctx) maskOf(i int) uint64 {
 		return c.mask[i]
 	}
 	var m uint64
+	c.ns[i] = stripPronoun(c.st[i])
 	keys := [4]string{c.w[i], c.wc[i], c.st[i], c.ns[i]}
 	for ki, k := range keys {
 		if ki > 0 && (k == keys[ki-1] || ki == 3 && k == keys[1]) {
@@ -377,13 +380,6 @@ func (c *dctx) stAt(j int) string {
 		return ""
 	}
 	return c.st[j]
-}
-
-func (c *dctx) nsAt(j int) string {
-	if j < 0 || j >= len(c.ns) {
-		return ""
-	}
-	return c.ns[j]
 }
 
 func (c *dctx) actAtOf(j int) int32 {

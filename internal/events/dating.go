@@ -29,7 +29,7 @@ func (c *dctx) setAnchor() {
 			c.anchor, c.hasAnchor = t, true
 		}
 	}
-	// the page head the cleaner removed ("21 شباط 2017 - مكتب أخبار سوريا")
+	// the page head the cleaner removed ("3 آذار 2016 - شبكة محلية")
 	if !c.hasAnchor && raw != "" {
 		if t, ok := dates.Dateline(raw); ok {
 			c.anchor, c.hasAnchor = t, true
@@ -126,7 +126,7 @@ func (c *dctx) dateOf(f *frame) (time.Time, int, bool, bool) {
 func (c *dctx) segmentStart(f *frame) int {
 	s := c.sens[f.sent]
 	for j := f.a - 1; j > s.a; j-- {
-		if c.in("segbreak", j) > 0 && (c.isPunct(j-1) || c.conj(j) || c.wcAt(j) == "في") {
+		if c.in(lSegbreak, j) > 0 && (c.isPunct(j-1) || c.conj(j) || c.wcAt(j) == "في") {
 			return j
 		}
 	}

@@ -162,7 +162,7 @@ func (c *dctx) place(p placeRef) Place {
 	if pl.Name == "" {
 		pl.Name = t.Text
 	}
-	if p.b-p.a == 1 && c.in("anaphor", p.a) > 0 {
+	if p.b-p.a == 1 && c.in(lAnaphor, p.a) > 0 {
 		pl.Text = t.Text // an anaphor takes its antecedent's name
 	}
 	return pl
@@ -236,7 +236,7 @@ func (c *dctx) attachKills(frames []*frame, owner [][]int, evs []Event) {
 	}
 	for si := range c.sens {
 		cands := bySent[si]
-		if len(cands) == 0 {
+		if len(cands) == 0 && !c.documents(si) {
 			// the last event frame of the three sentences before
 			for back := 1; back <= 3 && si-back >= 0; back++ {
 				if fs := bySent[si-back]; len(fs) > 0 {
@@ -440,7 +440,7 @@ func dedupeFatalities(evs []Event) {
 func (c *dctx) claims(evs []Event) {
 	claimant, at := -1, -1
 	for j := 0; j < len(c.toks) && claimant < 0; j++ {
-		if c.in("claim", j) == 0 {
+		if !c.mayBe(lClaim, j) || c.in(lClaim, j) == 0 {
 			continue
 		}
 		// the subject before (SVO) or after (VSO) the verb

@@ -30,13 +30,30 @@ const (
 	cueAircraft
 )
 
-var cueNames = []struct {
-	name string
-	bit  cueSet
+// cueSets maps the cue sets of the lexicon (the first sets of setNames)
+// to their bits.
+var cueSets = [...]struct {
+	id  setID
+	bit cueSet
 }{
-	{"air", cueAir}, {"heli", cueHeli}, {"shell", cueShell}, {"missile", cueMissile},
-	{"suicide", cueSuicide}, {"ied", cueIED}, {"chemical", cueChemical},
-	{"grenade", cueGrenade}, {"aircraft", cueAircraft},
+	{cAir, cueAir}, {cHeli, cueHeli}, {cShell, cueShell}, {cMissile, cueMissile},
+	{cSuicide, cueSuicide}, {cIed, cueIED}, {cChemical, cueChemical},
+	{cGrenade, cueGrenade}, {cAircraft, cueAircraft},
+}
+
+// cuesAt returns the cue bits of token j.
+func (c *dctx) cuesAt(j int) cueSet {
+	if j < 0 || j >= len(c.toks) {
+		return 0
+	}
+	m := c.maskOf(j)
+	var out cueSet
+	for _, cs := range cueSets {
+		if m&(1<<cs.id) != 0 {
+			out |= cs.bit
+		}
+	}
+	return out
 }
 
 // class is an ACLED type and subtype.
@@ -193,7 +210,7 @@ func (c *dctx) stative(t trig) bool {
 		st := c.stAt(i)
 		isSaytara := st == key("سيطرة") || st == key("سيطرتها") || st == key("سيطرته") || st == key("سيطرتهم")
 		if isSaytara {
-			if c.in("stative", i-1) > 0 {
+			if c.in(lStative, i-1) > 0 {
 				return true
 			}
 			// "الخاضعة لسيطرة المعارضة"
@@ -227,7 +244,8 @@ func (c *dctx) stative(t trig) bool {
 		if !t.verb {
 			switch c.stAt(i - 1) {
 			case "معركه", "معارك", "عمليه", "عمليات", "حمله", "حملات", "هدف", "نيه", "خطه", "مشروع",
-				"خريطه", "خرائط", "سباق", "صراع", "حرب", "مناطق", "منطقه", "تسليم", "عبر":
+				"خريطه", "خرايط", "سباق", "صراع", "حرب", "مناطق", "منطقه", "تسليم", "عبر",
+				"اجل", "مناسبه", "ذكري": // "من أجل استعادة الرقة", "بمناسبة تحرير"
 				return true
 			}
 		}
@@ -256,7 +274,7 @@ func (c *dctx) stative(t trig) bool {
 		// a fight is told with a preposition or an adjective after it
 		if st := c.stAt(i); (st == "معركه" || st == "مواجهه") && t.b == i+1 {
 			n := t.b
-			if !(c.skippable(n) || c.cue("air", n) > 0) {
+			if !(c.skippable(n) || c.in(cAir, n) > 0) {
 				switch c.wcAt(n) {
 				case "مع", "ضد", "بين", "في", "علي", "قرب", "عند":
 				default:
@@ -283,7 +301,7 @@ func (c *dctx) stative(t trig) bool {
 			if hasArticle(c.proclitic(i)) {
 				held := false
 				for j := i - 1; j >= i-4 && j >= 0; j-- {
-					if c.in("held", j) > 0 {
+					if c.in(lHeld, j) > 0 {
 						held = true
 					}
 				}
@@ -292,10 +310,10 @@ func (c *dctx) stative(t trig) bool {
 		}
 	case famAgree:
 		// "منطقة خفض التصعيد" names a zone
-		if c.wAt(i) == "خفض" && c.in("stative", i-1) > 0 {
+		if c.wAt(i) == "خفض" && c.in(lStative, i-1) > 0 {
 			return true
 		}
-		// "اتفاق كفريا والفوعة": a named agreement referred to
+		// "اتفاق المدن الأربع": a named agreement referred to
 		if c.placeAtOf(t.b) >= 0 && c.places[c.placeAtOf(t.b)].pre == "" {
 			return true
 		}
@@ -328,7 +346,7 @@ func (c *dctx) noPlaceBetween(a, b int) bool {
 
 func (c *dctx) hasComp(a, b int) bool {
 	for j := max(a, 0); j < b && j < len(c.toks); j++ {
-		if c.in("comp", j) > 0 {
+		if c.in(lComp, j) > 0 {
 			return true
 		}
 	}
@@ -392,7 +410,7 @@ func (c *dctx) absorb(f *frame, t trig) bool {
 		return true
 	case f.fam == famTake && t.fam == famTake && near:
 		return true
-	case f.fam == famTake && t.fam == famWithdraw && clean && gap <= 8 && c.in("after", t.a-1) > 0:
+	case f.fam == famTake && t.fam == famWithdraw && clean && gap <= 8 && c.in(lAfter, t.a-1) > 0:
 		f.nofight = true
 		return true
 	case f.fam == famAttack && t.fam == famClash && near:
@@ -438,7 +456,7 @@ func (c *dctx) instrumental(i int) bool {
 	}
 	s := c.sentAt(i)
 	for j := i - 1; j >= s.a && j >= i-4; j-- {
-		if c.inNumber(j) || c.stAt(j) == "اكثر" || c.stAt(j) == "عده" || c.stAt(j) == "عشرات" || c.stAt(j) == "مئات" || c.wcAt(j) == "من" || c.stAt(j) == "نحو" || c.stAt(j) == "حوالي" {
+		if c.inNumber(j) || c.stAt(j) == "اكثر" || c.stAt(j) == "عده" || c.stAt(j) == "عشرات" || c.stAt(j) == "ميات" || c.wcAt(j) == "من" || c.stAt(j) == "نحو" || c.stAt(j) == "حوالي" {
 			if c.prepOf(j) == "ب" {
 				return true
 			}

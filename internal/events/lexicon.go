@@ -106,6 +106,73 @@ func slicesEqual(a, b []string) bool {
 	return true
 }
 
+// setID names a cue set or word list of lexicon.tsv; the order of the
+// constants is the order of setNames.
+type setID uint8
+
+const (
+	cAir           setID = iota // air
+	cHeli                       // heli
+	cMissile                    // missile
+	cShell                      // shell
+	cSuicide                    // suicide
+	cIed                        // ied
+	cChemical                   // chemical
+	cGrenade                    // grenade
+	cAircraft                   // aircraft
+	lNeg                        // neg
+	lDeny                       // deny
+	lModal                      // modal
+	lAttempt                    // attempt
+	lPast                       // past
+	lKana                       // kana
+	lSince                      // since
+	lOrigin                     // origin
+	lStative                    // stative
+	lNofight                    // nofight
+	lAfter                      // after
+	lForce                      // force
+	lComp                       // comp
+	lSay                        // say
+	lSourcehead                 // sourcehead
+	lTitle                      // title
+	lNotname                    // notname
+	lSeat                       // seat
+	lContainer                  // container
+	lToward                     // toward
+	lAgentprep                  // agentprep
+	lSupport                    // support
+	lUndergo                    // undergo
+	lKill                       // kill
+	lKillnoun                   // killnoun
+	lHurt                       // hurt
+	lSubset                     // subset
+	lCivnoun                    // civnoun
+	lFighter                    // fighter
+	lAnaphor                    // anaphor
+	lAnaphorplural              // anaphorplural
+	lAnaphorblock               // anaphorblock
+	lDeal                       // deal
+	lReach                      // reach
+	lPeople                     // people
+	lLocnoun                    // locnoun
+	lConsequence                // consequence
+	lNewclause                  // newclause
+	lClaim                      // claim
+	lDemonst                    // demonst
+	lLoss                       // loss
+	lDirection                  // direction
+	lForcenoun                  // forcenoun
+	lHeld                       // held
+	lAble                       // able
+	lFire                       // fire
+	lForeign                    // foreign
+	lSegbreak                   // segbreak
+	numSets
+)
+
+var setNames = [numSets]string{"air", "heli", "missile", "shell", "suicide", "ied", "chemical", "grenade", "aircraft", "neg", "deny", "modal", "attempt", "past", "kana", "since", "origin", "stative", "nofight", "after", "force", "comp", "say", "sourcehead", "title", "notname", "seat", "container", "toward", "agentprep", "support", "undergo", "kill", "killnoun", "hurt", "subset", "civnoun", "fighter", "anaphor", "anaphorplural", "anaphorblock", "deal", "reach", "people", "locnoun", "consequence", "newclause", "claim", "demonst", "loss", "direction", "forcenoun", "held", "able", "fire", "foreign", "segbreak"}
+
 // lexicon is the parsed lexicon.tsv.
 type lexicon struct {
 	verbs wordIndex            // inflected verb forms (folded, conjunction stripped)
@@ -114,48 +181,55 @@ type lexicon struct {
 	lists map[string]wordIndex // closed word lists by name
 
 	// every cue set and list in one index, for one lookup per token
-	setID map[string]uint8       // set name → bit
-	sets  map[string][]setPhrase // first word → the sets it starts a form of
+	setID map[string]setID         // set name → bit
+	sets  map[string][]setPhrase   // first word → the sets it starts a form of
+	first [numSets]map[string]bool // per set: the first words of its forms
 }
 
 // setPhrase is a form of a cue set or list: the set and the form's words
 // after the first.
 type setPhrase struct {
-	id   uint8
+	id   setID
 	rest []string
 }
 
-// index builds the combined set index.
+// index builds the combined set index; every set of setNames must be
+// defined and no other.
 func (lx *lexicon) index() error {
-	lx.setID = map[string]uint8{}
+	lx.setID = map[string]setID{}
 	lx.sets = map[string][]setPhrase{}
-	add := func(name string, ix wordIndex) error {
-		if _, dup := lx.setID[name]; dup {
-			return fmt.Errorf("set %q is both a cue set and a list", name)
-		}
-		if len(lx.setID) >= 64 {
-			return fmt.Errorf("more than 64 cue sets and lists")
-		}
-		id := uint8(len(lx.setID))
-		lx.setID[name] = id
-		for k, ps := range ix {
-			for _, p := range ps {
-				lx.sets[k] = append(lx.sets[k], setPhrase{id: id, rest: p.rest})
-			}
-		}
-		return nil
+	byName := map[string]setID{}
+	for i, n := range setNames {
+		byName[n] = setID(i)
 	}
 	for _, m := range []map[string]wordIndex{lx.cues, lx.lists} {
-		names := make([]string, 0, len(m))
-		for n := range m {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			if err := add(n, m[n]); err != nil {
-				return err
+		for n, ix := range m {
+			id, ok := byName[n]
+			if !ok {
+				return fmt.Errorf("set %q is not one the rules read (setNames)", n)
+			}
+			if _, dup := lx.setID[n]; dup {
+				return fmt.Errorf("set %q is both a cue set and a list", n)
+			}
+			lx.setID[n] = id
+			lx.first[id] = map[string]bool{}
+			for k, ps := range ix {
+				lx.first[id][k] = true
+				for _, p := range ps {
+					lx.sets[k] = append(lx.sets[k], setPhrase{id: id, rest: p.rest})
+				}
 			}
 		}
+	}
+	for _, n := range setNames {
+		if _, ok := lx.setID[n]; !ok {
+			return fmt.Errorf("missing @list or @cue %s", n)
+		}
+	}
+	// a stable order of the phrases of a key
+	for k := range lx.sets {
+		ps := lx.sets[k]
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
 	}
 	return nil
 }

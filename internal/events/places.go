@@ -7,9 +7,9 @@ import (
 )
 
 // Place slots. The place mentions of a sentence are grouped: places joined
-// by و or commas ("مدن دوما وحرستا وعربين وبلدة مديرا") form one group, one
-// event per place; a place that locates the one before it ("بلدة مديرا
-// بالغوطة الشرقية", "في محافظة دير الزور") is its container and gives no
+// by و or commas ("مدن معرة النعمان وسراقب وبلدة كفرنبل") form one group, one
+// event per place; a place that locates the one before it ("بلدة كفرنبل
+// بريف إدلب", "في محافظة دير الزور") is its container and gives no
 // event of its own. A frame takes the first suitable group after its
 // trigger (before the next frame), else the nearest group before it.
 
@@ -21,7 +21,7 @@ type pgroup struct {
 	introAt   int    // token of intro, -1
 	ok        []bool // per item: whether it can be an event place
 	origin    bool   // the position fire came from ("المتمركزة في ...")
-	people    bool   // where people come from ("أهالي كفريا والفوعة")
+	people    bool   // where people come from ("أهالي نبل والزهراء")
 	contained bool   // the group locates the group before it
 }
 
@@ -90,12 +90,12 @@ func (c *dctx) inActor(p placeRef) bool {
 }
 
 // seat reports whether place p is only where a source or the report sits
-// ("مراسل الجزيرة في إدلب", "مكتب أخبار سوريا - حلب").
+// ("مراسل القناة في حماة", "مكتب الشبكة - حمص").
 func (c *dctx) seat(p placeRef) bool {
 	s := c.sentAt(p.a)
 	for j := p.a - 1; j >= p.a-4 && j >= s.a; j-- {
 		if c.srcAtOf(j) >= 0 && j >= p.a-2 {
-			return true // "مكتب أخبار سوريا - حلب"
+			return true // "مكتب الشبكة - حمص"
 		}
 		if c.placeAtOf(j) >= 0 {
 			break
@@ -103,7 +103,7 @@ func (c *dctx) seat(p placeRef) bool {
 		if _, ok := c.triggerAt(j); ok {
 			break
 		}
-		if c.in("seat", j) > 0 || c.srcAtOf(j) >= 0 {
+		if c.in(lSeat, j) > 0 || c.srcAtOf(j) >= 0 {
 			return true
 		}
 	}
@@ -117,7 +117,7 @@ func (c *dctx) seat(p placeRef) bool {
 		for first > 0 && c.sentAt(first-1).para == s.para {
 			first = c.sentAt(first - 1).a
 		}
-		if p.a-first <= 8 && (p.b >= len(c.toks) || !c.isWord(p.b) || c.srcAtOf(p.a-2) >= 0 || c.in("seat", p.a-2) > 0) {
+		if p.a-first <= 8 && (p.b >= len(c.toks) || !c.isWord(p.b) || c.srcAtOf(p.a-2) >= 0 || c.in(lSeat, p.a-2) > 0) {
 			return true
 		}
 	}
@@ -180,7 +180,7 @@ func (c *dctx) groups(si int) []pgroup {
 		main = len(gs) - 1
 	}
 	// drop the places that cannot be event places; a list that names
-	// where people come from goes whole ("أهالي كفريا والفوعة")
+	// where people come from goes whole ("أهالي نبل والزهراء")
 	out := gs[:0]
 	for _, g := range gs {
 		if len(g.items) > 0 && c.peopleOf(g.items[0]) {
@@ -232,7 +232,7 @@ func (c *dctx) newGroup(p placeRef) pgroup {
 	}
 	// the position fire came from: "المتمركزة في قرية X", "من مواقعها في X"
 	for k := p.a - 1; k >= s.a && k >= p.a-4; k-- {
-		if c.in("origin", k) > 0 {
+		if c.in(lOrigin, k) > 0 {
 			g.origin = true
 			break
 		}
@@ -283,9 +283,9 @@ func (c *dctx) link(p, q placeRef) linkKind {
 			}
 		case c.wcAt(j) == "في" && c.wAt(j) != "في":
 			return linkSep // "في X وفي Y": parallel places
-		case c.conj(j) && c.in("container", j) == 0 && !c.dirAdj(j):
+		case c.conj(j) && c.in(lContainer, j) == 0 && !c.dirAdj(j):
 			return linkSep // "في بلدة X وشهيد في مدينة Y": a new clause
-		case c.in("container", j) > 0 || c.wcAt(j) == "في" || c.prepOf(j) != "" || c.dirAdj(j):
+		case c.in(lContainer, j) > 0 || c.wcAt(j) == "في" || c.prepOf(j) != "" || c.dirAdj(j):
 			contain = true
 			onlyList = false
 		default:
@@ -323,14 +323,14 @@ func (c *dctx) dirAdj(j int) bool {
 // anaphor resolves a definite place-type noun standing alone ("المدينة",
 // "القرى المذكورة") to the place group named last before it.
 func (c *dctx) anaphor(j int) ([]placeRef, bool) {
-	n := c.in("anaphor", j)
+	n := c.in(lAnaphor, j)
 	if n == 0 || c.placeAtOf(j) >= 0 || !hasArticle(c.proclitic(j)) {
 		return nil, false
 	}
-	if j+1 < len(c.toks) && (c.in("anaphorblock", j+1) > 0 || c.placeAtOf(j+1) >= 0) {
+	if j+1 < len(c.toks) && (c.in(lAnaphorblock, j+1) > 0 || c.placeAtOf(j+1) >= 0) {
 		return nil, false
 	}
-	plural := c.in("anaphorplural", j) > 0
+	plural := c.in(lAnaphorplural, j) > 0
 	want := anaphorKind(c.stAt(j))
 	// the last usable place before j within the paragraph (at most 3
 	// sentences back), the last of the anaphor's kind when there is one
@@ -413,15 +413,15 @@ func (c *dctx) assignPlaces(fs []*frame, gs []pgroup) {
 		take := f.fam == famTake || f.fam == famWithdraw
 		ok := func(g pgroup) bool {
 			if g.people && f.fam != famEvac {
-				return false // "أهالي كفريا" unless they leave it
+				return false // "أهالي نبل" unless they leave it
 			}
-			return !g.contained && !(take && !f.attempt && c.in("toward", g.introAt) > 0)
+			return !g.contained && !(take && !f.attempt && c.in(lToward, g.introAt) > 0)
 		}
 		chosen := -1
 		// "تعرضت مدينة X لقصف", "بلدة X شهدت غارات": the subject of the
 		// verb of undergoing is the place
 		for u := f.a - 1; u >= max(f.lo, c.clauseStart(f.a), f.a-8); u-- {
-			if c.in("undergo", u) == 0 {
+			if c.in(lUndergo, u) == 0 {
 				continue
 			}
 			for gi, g := range gs {
@@ -518,7 +518,7 @@ func (c *dctx) assignPlaces(fs []*frame, gs []pgroup) {
 // places it only went near: "شرق المدينة").
 func (c *dctx) addPlaces(f *frame, g pgroup) {
 	for _, it := range g.items {
-		if (f.fam == famTake || f.fam == famWithdraw) && (it.ana && it.a > 0 && c.in("direction", it.a-1) > 0 || cardinal(it.t.Direction)) {
+		if (f.fam == famTake || f.fam == famWithdraw) && (it.ana && it.a > 0 && c.in(lDirection, it.a-1) > 0 || cardinal(it.t.Direction)) {
 			continue // "القرى شرق المدينة": the city was not taken
 		}
 		f.places = append(f.places, it)
@@ -529,13 +529,13 @@ func (c *dctx) addPlaces(f *frame, g pgroup) {
 // frame, or where a new clause starts ("، كما ...", "، وسقط ...").
 func (c *dctx) forwardEnd(f *frame, end int) int {
 	for j := f.b; j < end; j++ {
-		if c.clauseBreak(j) && j+1 < end && (c.in("newclause", j+1) > 0 || c.in("kill", j+1) > 0 && c.in("killnoun", j+1) == 0) {
+		if c.clauseBreak(j) && j+1 < end && (c.in(lNewclause, j+1) > 0 || c.in(lKill, j+1) > 0 && c.in(lKillnoun, j+1) == 0) {
 			return j
 		}
-		if c.in("undergo", j) > 0 || c.in("say", j) > 0 && c.conj(j) {
+		if c.in(lUndergo, j) > 0 || c.in(lSay, j) > 0 && c.conj(j) {
 			return j // "، وتعرضت مدينة X": the place of what follows
 		}
-		if j > f.b && c.conj(j) && c.in("kill", j) > 0 && c.in("killnoun", j) == 0 {
+		if j > f.b && c.conj(j) && c.in(lKill, j) > 0 && c.in(lKillnoun, j) == 0 {
 			return j
 		}
 	}
@@ -547,7 +547,7 @@ func (c *dctx) advanceTo(g pgroup) bool {
 	if g.introAt < 0 {
 		return false
 	}
-	if c.in("toward", g.introAt) > 0 {
+	if c.in(lToward, g.introAt) > 0 {
 		return true
 	}
 	switch g.intro {
@@ -558,11 +558,11 @@ func (c *dctx) advanceTo(g pgroup) bool {
 }
 
 // peopleOf reports whether place p names where people come from ("أهالي
-// كفريا", "الخارجين من بلدتي كفريا والفوعة").
+// نبل", "الخارجين من بلدتي نبل والزهراء").
 func (c *dctx) peopleOf(p placeRef) bool {
 	s := c.sentAt(p.a)
 	for j := p.a - 1; j >= s.a && j >= p.a-3; j-- {
-		if c.in("people", j) > 0 {
+		if c.in(lPeople, j) > 0 {
 			return true
 		}
 		if c.placeCue(j) || c.wcAt(j) == "من" || c.isPunct(j) && c.wAt(j) == "\"" {
@@ -622,7 +622,7 @@ func (c *dctx) coordGap(a, b int) bool {
 			}
 		case c.wAt(j) == "و":
 			conj = true
-		case c.placeCue(j), c.stAt(j) == "ايضا", c.stAt(j) == "كذلك", c.wcAt(j) == "من", c.stAt(j) == "كلا":
+		case c.placeCue(j), c.stAt(j) == "ايضا", c.wcAt(j) == "كذلك", c.wcAt(j) == "من", c.stAt(j) == "كلا":
 			if c.conj(j) {
 				conj = true
 			}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"sync"
 	"time"
 
 	"rasad/internal/arabic"
@@ -190,6 +191,52 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 		progress = func(int) {}
 	}
 	sum := &Summary{}
+
+	// The store writes batches on its own goroutine, so extraction goes on
+	// while SQLite commits. The writer alone touches New, Updated,
+	// Unchanged, Duplicates and NearDupes; the stream's handlers touch the
+	// rest.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type pending struct {
+		docs    []store.Doc
+		origins []string
+	}
+	batches := make(chan pending, 1)
+	var writeErr error
+	var writer sync.WaitGroup
+	writer.Add(1)
+	go func() {
+		defer writer.Done()
+		for b := range batches {
+			if writeErr != nil {
+				continue
+			}
+			res, err := st.PutBatch(ctx, b.docs)
+			if err != nil {
+				writeErr = fmt.Errorf("writing to the store: %w", err)
+				cancel()
+				continue
+			}
+			for i, r := range res {
+				switch r.Status {
+				case store.Inserted:
+					sum.New++
+				case store.Updated:
+					sum.Updated++
+				case store.Unchanged:
+					sum.Unchanged++
+				case store.Duplicate:
+					sum.Duplicates++
+					log.Info("duplicate content", "input", b.origins[i], "id", b.docs[i].ID, "stored_as", r.DuplicateOf)
+				}
+				if r.DupeGroup != "" && (r.Status == store.Inserted || r.Status == store.Updated) {
+					sum.NearDupes++
+				}
+			}
+			progress(len(b.docs))
+		}
+	}()
 	var batch []store.Doc
 	var origins []string
 	lastFlush := time.Now()
@@ -198,28 +245,12 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 		if len(batch) == 0 {
 			return nil
 		}
-		res, err := st.PutBatch(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("writing to the store: %w", err)
+		select {
+		case batches <- pending{batch, origins}:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		for i, r := range res {
-			switch r.Status {
-			case store.Inserted:
-				sum.New++
-			case store.Updated:
-				sum.Updated++
-			case store.Unchanged:
-				sum.Unchanged++
-			case store.Duplicate:
-				sum.Duplicates++
-				log.Info("duplicate content", "input", origins[i], "id", batch[i].ID, "stored_as", r.DuplicateOf)
-			}
-			if r.DupeGroup != "" && (r.Status == store.Inserted || r.Status == store.Updated) {
-				sum.NearDupes++
-			}
-		}
-		progress(len(batch))
-		batch, origins = batch[:0], origins[:0]
+		batch, origins = nil, nil
 		return nil
 	}
 	err := Stream(ctx, paths, StreamOptions{
@@ -260,6 +291,11 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 	})
 	if err == nil {
 		err = flush()
+	}
+	close(batches)
+	writer.Wait()
+	if writeErr != nil {
+		err = writeErr
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, err
