@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"rasad/internal/demo"
 	"rasad/internal/store"
 )
 
@@ -202,4 +203,69 @@ func countDocs(t *testing.T, db string) int {
 		return 0
 	}
 	return c
+}
+
+// TestExtractExportEval runs the event pipeline end to end on the embedded
+// demo reports: extract writes the spec's JSONL, ingest stores the events,
+// export writes them in the three formats, and eval scores a gold file.
+func TestExtractExportEval(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "e.db")
+	reports := filepath.Join(dir, "reports")
+	paths, err := demo.WriteTo(reports)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("demo reports: %v", err)
+	}
+	r := run(t, db, "", "extract", reports)
+	if r.code != 0 {
+		t.Fatalf("extract: %d\n%s", r.code, r.stderr)
+	}
+	docs, evs := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("extract wrote a line that is not JSON: %q", line)
+		}
+		switch rec["record"] {
+		case "document":
+			docs++
+		case "event":
+			evs++
+			if rec["evidence"] == nil || rec["place"] == nil {
+				t.Errorf("event without evidence or place: %s", line)
+			}
+		}
+	}
+	if docs != 8 || evs == 0 {
+		t.Fatalf("extract: %d documents, %d events", docs, evs)
+	}
+	if r := run(t, db, "", "ingest", reports); r.code != 0 {
+		t.Fatalf("ingest: %s%s", r.stdout, r.stderr)
+	}
+	r = run(t, db, "", "export", "--format", "csv")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "event_date,event_type,sub_event_type,actor1,actor2,admin1") {
+		t.Fatalf("export csv: %d %q", r.code, r.stdout[:min(len(r.stdout), 200)])
+	}
+	if n := strings.Count(r.stdout, "\n") - 1; n != evs {
+		t.Errorf("export csv has %d events, extract found %d", n, evs)
+	}
+	r = run(t, db, "", "export", "--format", "geojson")
+	var fc map[string]any
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &fc) != nil || fc["type"] != "FeatureCollection" {
+		t.Fatalf("export geojson: %d %q", r.code, r.stdout[:min(len(r.stdout), 200)])
+	}
+	r = run(t, db, "", "export", "--format", "jsonl")
+	if r.code != 0 || strings.Count(r.stdout, `"record":"event"`) != evs {
+		t.Errorf("export jsonl: %d events, want %d", strings.Count(r.stdout, `"record":"event"`), evs)
+	}
+
+	// A gold file written for one demo report: eval must score it.
+	gold := filepath.Join(dir, "gold.jsonl")
+	writeFile(t, gold, []byte(`{"doc": "06-ghouta", "toponyms": {"required": ["دوما", "حرستا"], "optional": []}, `+
+		`"events": [{"type": "explosions_remote_violence", "subtype": ["shelling_artillery_missile_attack"], "actor1": ["syrian_government"], "actor2": [], "place": ["دوما"], "date": "2017-11-20", "optional": false}], `+
+		`"casualties": [{"group": "civilians", "killed": 4}], "cited": ["المرصد السوري لحقوق الإنسان"]}`+"\n"))
+	r = run(t, db, "", "eval", "--gold", gold, "--docs", filepath.Join(reports, "06-ghouta.html"), "--errors")
+	if r.code != 0 || !strings.Contains(r.stdout, "headline events_f1=") || !strings.Contains(r.stdout, "toponyms   P 1.00 R 1.00") {
+		t.Errorf("eval: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
