@@ -1,12 +1,9 @@
 package arabic
 
 import (
-	"archive/zip"
-	"encoding/json"
-	"io"
-	"path/filepath"
-	"sync"
 	"testing"
+
+	"rasad/internal/testcorpus"
 )
 
 // benchParagraph is a fixture written for the benchmarks (not taken from
@@ -14,60 +11,9 @@ import (
 const benchParagraph = `أفادَ مصدرٌ محلّي اليوم الثلاثاء بأن غاراتٍ جوية استهدفت أطراف بلدة الحميدية في ريف المحافظة الشرقي، ما أدى إلى مقتل ١٢ مدنياً بينهم ثلاثة أطفال وامرأتان، وإصابة أكثر من 30 آخرين بجروح متفاوتة. وقال مسؤول في الدفاع المدني لوكالة "الأنباء المحلية" إن فرق الإسعاف انتشلت الجثث من تحت الأنقاض بعد ساعات من العمل المتواصل. وأضاف أن القصف تركّز على السوق الشعبي والمدرسة الابتدائية، وأن ما لا يقل عن 1,500 عائلة نزحت نحو القرى المجاورة خلال 48 ساعة. في المقابل، نفت وزارة الدفاع (MoD) استهداف أي منشآت مدنية، مؤكدةً أن الضربات طالت "مواقع للمسلحين" فقط.
 `
 
-var (
-	corpusOnce sync.Once
-	corpusDocs []string
-	corpusSize int64
-)
-
-// loadCorpus reads the content fields of the SaudiNewsNet zips (at most
-// ~20 MB of text), once.
+// loadCorpus returns up to ~20 MB of SaudiNewsNet article text.
 func loadCorpus(b *testing.B) []string {
-	corpusOnce.Do(func() {
-		files, _ := filepath.Glob("../../../shared/data/bench/saudinewsnet/*.zip")
-		const limit = 20 << 20
-		for _, f := range files {
-			if corpusSize >= limit {
-				break
-			}
-			zr, err := zip.OpenReader(f)
-			if err != nil {
-				continue
-			}
-			for _, zf := range zr.File {
-				if corpusSize >= limit {
-					break
-				}
-				rc, err := zf.Open()
-				if err != nil {
-					continue
-				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				if err != nil {
-					continue
-				}
-				var arts []struct {
-					Content string `json:"content"`
-				}
-				if json.Unmarshal(data, &arts) != nil {
-					continue
-				}
-				for _, a := range arts {
-					if corpusSize >= limit {
-						break
-					}
-					corpusDocs = append(corpusDocs, a.Content)
-					corpusSize += int64(len(a.Content))
-				}
-			}
-			zr.Close()
-		}
-	})
-	if len(corpusDocs) == 0 {
-		b.Skip("../shared not present: ../../../shared/data/bench/saudinewsnet/*.zip not found")
-	}
-	return corpusDocs
+	return testcorpus.Contents(b, 20<<20)
 }
 
 func BenchmarkAnalyze(b *testing.B) {
@@ -80,7 +26,7 @@ func BenchmarkAnalyze(b *testing.B) {
 
 func BenchmarkAnalyzeCorpus(b *testing.B) {
 	docs := loadCorpus(b)
-	b.SetBytes(corpusSize)
+	b.SetBytes(totalBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -101,7 +47,7 @@ func BenchmarkAppendSearchKeys(b *testing.B) {
 
 func BenchmarkAppendSearchKeysCorpus(b *testing.B) {
 	docs := loadCorpus(b)
-	b.SetBytes(corpusSize)
+	b.SetBytes(totalBytes(docs))
 	b.ReportAllocs()
 	buf := make([]byte, 0, 1<<20)
 	b.ResetTimer()
@@ -122,7 +68,7 @@ func BenchmarkFold(b *testing.B) {
 
 func BenchmarkFoldCorpus(b *testing.B) {
 	docs := loadCorpus(b)
-	b.SetBytes(corpusSize)
+	b.SetBytes(totalBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -148,4 +94,12 @@ func BenchmarkSearchKey(b *testing.B) {
 			SearchKey(w)
 		}
 	}
+}
+
+func totalBytes(docs []string) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d))
+	}
+	return n
 }

@@ -1,14 +1,10 @@
 package dates
 
 import (
-	"archive/zip"
-	"encoding/json"
-	"io"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"rasad/internal/arabic"
+	"rasad/internal/testcorpus"
 )
 
 // benchText is written for the benchmarks (not taken from any corpus):
@@ -18,57 +14,9 @@ const benchText = `الأربعاء 15 تشرين الثاني / نوفمبر 20
 وكانت البلدة قد تعرضت مساء أمس لقصف مدفعي مكثف، بعد هجوم شنته فصائل مسلحة على نقاط عسكرية قريبة منذ يومين، في حين تتواصل الاشتباكات في محيطها منذ العاشر من أيلول الماضي. وتشهد المنطقة تصعيدا منذ مطلع العام، وسقط فيها خلال الأسبوع الماضي أكثر من 60 قتيلا، فيما نزحت مئات العائلات نحو القرى المجاورة خلال الساعات الأخيرة.
 `
 
-var (
-	benchOnce sync.Once
-	benchDocs []string
-	benchSize int64
-)
-
-// loadBenchCorpus reads up to ~8 MB of article text from the SaudiNewsNet
-// zips, once.
+// loadBenchCorpus returns up to ~8 MB of SaudiNewsNet article text.
 func loadBenchCorpus(b *testing.B) []string {
-	benchOnce.Do(func() {
-		files, _ := filepath.Glob("../../../shared/data/bench/saudinewsnet/*.zip")
-		const limit = 8 << 20
-		for _, f := range files {
-			if benchSize >= limit {
-				break
-			}
-			zr, err := zip.OpenReader(f)
-			if err != nil {
-				continue
-			}
-			for _, zf := range zr.File {
-				if benchSize >= limit {
-					break
-				}
-				rc, err := zf.Open()
-				if err != nil {
-					continue
-				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				if err != nil {
-					continue
-				}
-				var arts []struct {
-					Content string `json:"content"`
-				}
-				if json.Unmarshal(data, &arts) != nil {
-					continue
-				}
-				for _, a := range arts {
-					benchDocs = append(benchDocs, a.Content)
-					benchSize += int64(len(a.Content))
-				}
-			}
-			zr.Close()
-		}
-	})
-	if len(benchDocs) == 0 {
-		b.Skip("../shared not present: ../../../shared/data/bench/saudinewsnet/*.zip not found")
-	}
-	return benchDocs
+	return testcorpus.Contents(b, 8<<20)
 }
 
 func BenchmarkFind(b *testing.B) {
@@ -90,7 +38,7 @@ func BenchmarkFindTokens(b *testing.B) {
 
 func BenchmarkFindCorpus(b *testing.B) {
 	docs := loadBenchCorpus(b)
-	b.SetBytes(benchSize)
+	b.SetBytes(totalBytes(docs))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
@@ -101,7 +49,7 @@ func BenchmarkFindCorpus(b *testing.B) {
 
 func BenchmarkTokenizeThenFindTokensCorpus(b *testing.B) {
 	docs := loadBenchCorpus(b)
-	b.SetBytes(benchSize)
+	b.SetBytes(totalBytes(docs))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
@@ -117,4 +65,12 @@ func BenchmarkParsePublished(b *testing.B) {
 	for b.Loop() {
 		ParsePublished(s)
 	}
+}
+
+func totalBytes(docs []string) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d))
+	}
+	return n
 }

@@ -1,15 +1,12 @@
 package events
 
 import (
-	"archive/zip"
-	"encoding/json"
-	"io"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"rasad/internal/document"
 	"rasad/internal/source"
+	"rasad/internal/testcorpus"
 )
 
 var (
@@ -18,57 +15,23 @@ var (
 	benchBytes int64
 )
 
-// benchCorpus builds clean documents from the first SaudiNewsNet zips (at
-// most 3,000 articles), once.
+// benchCorpus builds clean documents from the first SaudiNewsNet articles
+// (at most 3,000), once.
 func benchCorpus(b *testing.B) ([]*document.Document, int64) {
+	arts := testcorpus.Articles(b, 0)
 	benchOnce.Do(func() {
-		files, _ := filepath.Glob("../../../shared/data/bench/saudinewsnet/*.zip")
-		const limit = 3000
-		for _, f := range files {
-			if len(benchDocs) >= limit {
+		for _, a := range arts {
+			if len(benchDocs) >= 3000 {
 				break
 			}
-			zr, err := zip.OpenReader(f)
+			d, err := document.Build(source.Record{ID: "snn", Title: a.Title, Outlet: a.Source, Published: a.DateExtracted, Body: []byte(a.Content)})
 			if err != nil {
 				continue
 			}
-			for _, zf := range zr.File {
-				rc, err := zf.Open()
-				if err != nil {
-					continue
-				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				if err != nil {
-					continue
-				}
-				var arts []struct {
-					Title   string `json:"title"`
-					Date    string `json:"date_extracted"`
-					Content string `json:"content"`
-					Source  string `json:"source"`
-				}
-				if json.Unmarshal(data, &arts) != nil {
-					continue
-				}
-				for _, a := range arts {
-					if len(benchDocs) >= limit {
-						break
-					}
-					d, err := document.Build(source.Record{ID: "snn", Title: a.Title, Outlet: a.Source, Published: a.Date, Body: []byte(a.Content)})
-					if err != nil {
-						continue
-					}
-					benchDocs = append(benchDocs, d)
-					benchBytes += int64(len(d.Text))
-				}
-			}
-			zr.Close()
+			benchDocs = append(benchDocs, d)
+			benchBytes += int64(len(d.Text))
 		}
 	})
-	if len(benchDocs) == 0 {
-		b.Skip("../shared not present: ../../../shared/data/bench/saudinewsnet/*.zip not found")
-	}
 	return benchDocs, benchBytes
 }
 
