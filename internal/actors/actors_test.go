@@ -1,8 +1,6 @@
 package actors
 
 import (
-	"archive/zip"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -14,6 +12,7 @@ import (
 
 	actordata "rasad/data/actors"
 	"rasad/internal/arabic"
+	"rasad/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -584,34 +583,10 @@ func BenchmarkFindSources(b *testing.B) {
 // BenchmarkFindNews runs Find over about 2 MB of real news articles from
 // the shared benchmark set (skipped when ../shared is absent).
 func BenchmarkFindNews(b *testing.B) {
-	zips, _ := filepath.Glob("../../../shared/data/bench/saudinewsnet/*.zip")
-	if len(zips) == 0 {
-		b.Skip("../shared not present: no saudinewsnet archives")
-	}
-	zr, err := zip.OpenReader(zips[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer zr.Close()
-	var texts []string
+	texts := testcorpus.Contents(b, 2<<20)
 	size := 0
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			b.Fatal(err)
-		}
-		var arts []struct{ Content string }
-		err = json.NewDecoder(rc).Decode(&arts)
-		rc.Close()
-		if err != nil {
-			continue
-		}
-		for _, a := range arts {
-			if size < 2<<20 {
-				texts = append(texts, a.Content)
-				size += len(a.Content)
-			}
-		}
+	for _, t := range texts {
+		size += len(t)
 	}
 	l := Default()
 	b.SetBytes(int64(size))

@@ -1,22 +1,17 @@
 package search
 
 import (
-	"archive/zip"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"sync"
 	"testing"
 	"time"
 
 	"rasad/internal/store"
+	"rasad/internal/testcorpus"
 )
-
-const benchDir = "../../../shared/data/bench/saudinewsnet"
 
 var bench struct {
 	once sync.Once
@@ -40,10 +35,7 @@ func TestMain(m *testing.M) {
 // benchStore builds, once per test process, a store of the first
 // RASAD_BENCH_DOCS (default 5000, "all" for 31,030) SaudiNewsNet articles.
 func benchStore(b *testing.B) *store.Store {
-	paths, _ := filepath.Glob(filepath.Join(benchDir, "*.zip"))
-	if len(paths) == 0 {
-		b.Skip("../shared not present: no SaudiNewsNet zips in " + benchDir)
-	}
+	arts := testcorpus.Articles(b, 0)
 	bench.once.Do(func() {
 		max := 5000
 		if v := os.Getenv("RASAD_BENCH_DOCS"); v == "all" {
@@ -59,7 +51,6 @@ func benchStore(b *testing.B) *store.Store {
 		if bench.err != nil {
 			return
 		}
-		sort.Strings(paths)
 		var batch []store.Doc
 		flush := func() {
 			if len(batch) > 0 && bench.err == nil {
@@ -67,23 +58,15 @@ func benchStore(b *testing.B) *store.Store {
 				batch = batch[:0]
 			}
 		}
-	files:
-		for _, p := range paths {
-			arts, err := readZip(p)
-			if err != nil {
-				bench.err = err
-				return
+		for _, a := range arts {
+			if max > 0 && bench.docs >= max {
+				break
 			}
-			for _, a := range arts {
-				if max > 0 && bench.docs >= max {
-					break files
-				}
-				batch = append(batch, indexDoc(fmt.Sprintf("snn-%06d", bench.docs), a.Source,
-					a.DateExtracted[:min(10, len(a.DateExtracted))], a.Title, a.Content))
-				bench.docs++
-				if len(batch) == 1000 {
-					flush()
-				}
+			batch = append(batch, indexDoc(fmt.Sprintf("snn-%06d", bench.docs), a.Source,
+				a.DateExtracted[:min(10, len(a.DateExtracted))], a.Title, a.Content))
+			bench.docs++
+			if len(batch) == 1000 {
+				flush()
 			}
 		}
 		flush()
@@ -95,39 +78,6 @@ func benchStore(b *testing.B) *store.Store {
 		b.Fatal(bench.err)
 	}
 	return bench.st
-}
-
-type article struct {
-	Source        string `json:"source"`
-	DateExtracted string `json:"date_extracted"`
-	Title         string `json:"title"`
-	Content       string `json:"content"`
-}
-
-func readZip(path string) ([]article, error) {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	var out []article
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		var arts []article
-		if err := json.Unmarshal(data, &arts); err != nil {
-			return nil, fmt.Errorf("%s!%s: %w", path, f.Name, err)
-		}
-		out = append(out, arts...)
-	}
-	return out, nil
 }
 
 // benchQueries mixes very common words (most documents), common ones,

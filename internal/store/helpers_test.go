@@ -1,21 +1,18 @@
 package store
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"rasad/internal/dedup"
+	"rasad/internal/testcorpus"
 )
 
 func openTemp(t testing.TB) *Store {
@@ -62,55 +59,15 @@ func put(t testing.TB, s *Store, docs ...Doc) []PutResult {
 	return res
 }
 
-type article struct {
-	Source        string `json:"source"`
-	URL           string `json:"url"`
-	DateExtracted string `json:"date_extracted"`
-	Title         string `json:"title"`
-	Author        string `json:"author"`
-	Content       string `json:"content"`
-}
-
-const benchDir = "../../../shared/data/bench/saudinewsnet"
-
-// loadArticles reads up to max articles (all when max <= 0) of the
+// loadArticles returns up to max articles (all when max <= 0) of the
 // SaudiNewsNet benchmark corpus, in file order.
-func loadArticles(tb testing.TB, max int) []article {
+func loadArticles(tb testing.TB, max int) []testcorpus.Article {
 	tb.Helper()
-	paths, _ := filepath.Glob(filepath.Join(benchDir, "*.zip"))
-	if len(paths) == 0 {
-		tb.Skip("../shared not present: no SaudiNewsNet zips in " + benchDir)
+	arts := testcorpus.Articles(tb, 0)
+	if max > 0 && len(arts) > max {
+		arts = arts[:max]
 	}
-	sort.Strings(paths)
-	var out []article
-	for _, p := range paths {
-		zr, err := zip.OpenReader(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				tb.Fatal(err)
-			}
-			b, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				tb.Fatal(err)
-			}
-			var arts []article
-			if err := json.Unmarshal(b, &arts); err != nil {
-				tb.Fatalf("%s!%s: %v", p, f.Name, err)
-			}
-			out = append(out, arts...)
-			if max > 0 && len(out) >= max {
-				zr.Close()
-				return out[:max]
-			}
-		}
-		zr.Close()
-	}
-	return out
+	return arts
 }
 
 func envInt(name string, def int) int {
