@@ -137,33 +137,19 @@ func init() {
 		dualLex[w] = true
 	}
 
-	for _, s := range []struct {
-		q  Qualifier
-		ps string
-	}{
+	prefixQuals = qualifierPhrases([]qualifierList{
 		{MoreThan, "أكثر من|ما يزيد عن|ما يزيد على|يزيد عن|يزيد على|ما يربو على|يربو على|أزيد من|ما يفوق|يفوق|فوق|ما يتجاوز|يتجاوز"},
 		{AtLeast, "ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل على|على الأقل|الأقل"},
 		{About, "نحو|حوالي|حوالى|قرابة|زهاء|ما يقارب|يقارب|ما يقرب من|يقرب من|ما يناهز|يناهز|تقريبا|نحوا من|في حدود|حدود"},
 		{LessThan, "أقل من|ما يقل عن|يقل عن"},
 		{UpTo, "ما يصل إلى|يصل إلى|ما يصل الى|يصل الى"},
-	} {
-		for _, p := range strings.Split(s.ps, "|") {
-			prefixQuals = append(prefixQuals, phrase{s.q, strings.Fields(Fold(p))})
-		}
-	}
-	for _, s := range []struct {
-		q  Qualifier
-		ps string
-	}{
+	})
+	suffixQuals = qualifierPhrases([]qualifierList{
 		{AtLeast, "على الأقل|أو أكثر|فأكثر|فما فوق|وما فوق|أو يزيد"},
 		{About, "تقريبا|أو نحو ذلك"},
 		{MoreThan, "ونيف|و نيف|نيف"},
 		{Exact, "فقط"},
-	} {
-		for _, p := range strings.Split(s.ps, "|") {
-			suffixQuals = append(suffixQuals, phrase{s.q, strings.Fields(Fold(p))})
-		}
-	}
+	})
 	for _, set := range []struct {
 		m     map[string]bool
 		words string
@@ -965,4 +951,21 @@ func ParseNumber(expr string) (Number, bool) {
 		return Number{}, false
 	}
 	return n, true
+}
+
+// qualifierList is a qualifier and its phrases, separated by |.
+type qualifierList struct {
+	q  Qualifier
+	ps string
+}
+
+// qualifierPhrases folds and splits the phrases of each list.
+func qualifierPhrases(lists []qualifierList) []phrase {
+	var out []phrase
+	for _, l := range lists {
+		for _, p := range strings.Split(l.ps, "|") {
+			out = append(out, phrase{l.q, strings.Fields(Fold(p))})
+		}
+	}
+	return out
 }
