@@ -363,12 +363,7 @@ func govSide(id string) bool {
 
 // cueNear reports whether cue set id occurs within n tokens after f.
 func (c *dctx) cueNear(f *frame, id setID, n int) bool {
-	for j := f.a; j < f.b+n && j < len(c.toks); j++ {
-		if c.in(id, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(id, f.a, f.b+n) // in() is 0 past the end
 }
 
 // disrupted reports whether a blast frame tells of a bomb stopped before it
@@ -417,12 +412,7 @@ func (c *dctx) civilianVictims(f *frame) bool {
 // or put in force ("تم التوصل إلى اتفاق", "دخل الاتفاق حيز التنفيذ").
 func (c *dctx) reached(f *frame) bool {
 	s := c.sens[f.sent]
-	for j := max(s.a, f.a-8); j < min(s.b, f.b+6); j++ {
-		if c.in(lReach, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(lReach, max(s.a, f.a-8), min(s.b, f.b+6))
 }
 
 // underDeal reports whether an evacuation happens under an agreement.
@@ -449,12 +439,7 @@ func (c *dctx) underDeal(f *frame) bool {
 // ("فرض حصارا").
 func (c *dctx) supported(f *frame) bool {
 	s := c.sens[f.sent]
-	for j := max(s.a, f.a-4); j < f.a; j++ {
-		if c.in(lSupport, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(lSupport, max(s.a, f.a-4), f.a)
 }
 
 // sentenceRules applies the rules that relate the frames of one sentence:
@@ -574,36 +559,21 @@ func (c *dctx) lateRules(f *frame) {
 // killNear reports whether a kill word is in f's clause.
 func (c *dctx) killNear(f *frame) bool {
 	a, b := c.commaStart(f.a), c.clauseEnd(f.b)
-	for j := a; j < b; j++ {
-		if c.in(lKill, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(lKill, a, b)
 }
 
 // fired reports whether a weapon noun is told as fired or falling ("أطلق
 // صواريخ", "سقوط قذائف", "استهدف بصواريخ").
 func (c *dctx) fired(f *frame) bool {
 	s := c.sens[f.sent]
-	for j := max(s.a, f.a-4); j < min(s.b, f.b+3); j++ {
-		if c.in(lFire, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(lFire, max(s.a, f.a-4), min(s.b, f.b+3))
 }
 
 // foreignNear reports whether a foreign country outside the war's theatre
 // is named near place p (within its clause).
 func (c *dctx) foreignNear(p placeRef) bool {
 	a, b := c.commaStart(p.a), c.clauseEnd(p.b)
-	for j := max(a, p.a-10); j < min(b, p.b+10); j++ {
-		if c.in(lForeign, j) > 0 {
-			return true
-		}
-	}
-	return false
+	return c.anyIn(lForeign, max(a, p.a-10), min(b, p.b+10))
 }
 
 // periodBefore reports whether the sentence opens with a period that the

@@ -190,6 +190,16 @@ func fill(n, k int, rng func(i int) (int, int)) []int32 {
 
 // in reports whether token i (or the phrase starting there) is in list
 // name, and returns the number of tokens matched (0: not in the list).
+// anyIn reports whether a token in [a, b) is in set id.
+func (c *dctx) anyIn(id setID, a, b int) bool {
+	for j := a; j < b; j++ {
+		if c.in(id, j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *dctx) in(id setID, i int) int {
 	if i < 0 || i >= len(c.toks) {
 		return 0
