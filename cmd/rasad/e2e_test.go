@@ -155,7 +155,7 @@ func TestKillDuringIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Wait until some documents are committed, then kill without warning.
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(180 * time.Second)
 	killedAt := -1
 	for time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
@@ -167,7 +167,7 @@ func TestKillDuringIngest(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
 	if killedAt < 0 {
-		t.Fatal("no document was committed within 60 s")
+		t.Fatal("no document was committed within 180 s")
 	}
 	if killedAt >= n {
 		t.Skipf("ingest finished before it could be killed (%d docs)", killedAt)
