@@ -354,6 +354,32 @@ func mergeEvents(evs []Event) []Event {
 			}
 		}
 	}
+	// An unattributed mention of an event of the same type at the same
+	// place and day as an attributed one is that event told again (a bare
+	// "قصف على البلدة" after "غارات روسية على البلدة", a nominal "استعادة
+	// القرية" after "سيطرت قوات النظام على القرية"): it takes the attributed
+	// event's subtype and actors, and merges with it below.
+	attributed := map[string]int{}
+	for i := range evs {
+		if a := evs[i].Actor1; a != nil && a.ID != "unknown" {
+			if _, ok := attributed[pk(&evs[i])]; !ok {
+				attributed[pk(&evs[i])] = i
+			}
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Actor1 != nil && e.Actor1.ID != "unknown" {
+			continue
+		}
+		if k, ok := attributed[pk(e)]; ok {
+			t := &evs[k]
+			e.Subtype, e.Actor1 = t.Subtype, t.Actor1
+			if t.Actor2 != nil || sameSide(e.Actor2, t.Actor1) {
+				e.Actor2 = t.Actor2
+			}
+		}
+	}
 	idx := map[string]int{}
 	out := evs[:0]
 	for _, e := range evs {
@@ -399,7 +425,7 @@ func mergeEvents(evs []Event) []Event {
 		if (m.Actor1 == nil || m.Actor1.ID == "unknown") && e.Actor1 != nil && e.Actor1.ID != "unknown" {
 			m.Actor1 = e.Actor1
 		}
-		if m.Actor2 == nil && e.Actor2 != nil {
+		if m.Actor2 == nil && e.Actor2 != nil && !sameSide(e.Actor2, m.Actor1) {
 			m.Actor2 = e.Actor2
 		}
 	}
@@ -409,6 +435,11 @@ func mergeEvents(evs []Event) []Event {
 		}
 	}
 	return out
+}
+
+// sameSide reports whether two actors have the same canonical id.
+func sameSide(a, b *Actor) bool {
+	return a != nil && b != nil && a.ID == b.ID
 }
 
 // dedupeFatalities drops a count of an unknown group when the same count

@@ -23,6 +23,12 @@ var extractCases = []struct {
 	want  []want
 	exact bool // no other events
 }{
+	// an unattributed retelling of the same event at the same place and day
+	// is that event, not a second one of unknown actor
+	{"unattributed retelling merges", "شنت طائرات حربية روسية غارات على مدينة سراقب بريف إدلب. وأسفر القصف على مدينة سراقب عن دمار واسع في السوق.",
+		[]want{{sub: "air_drone_strike", place: "سراقب", actor1: "russia"}}, true},
+	{"nominal retaking merges", "سيطرت قوات النظام على قرية الهبيط بعد معارك مع الفصائل. وتعد استعادة الهبيط خطوة نحو خان شيخون.",
+		[]want{{sub: "government_regains_territory", place: "الهبيط", actor1: "syrian_government"}}, false},
 	// air strikes: support verb, aircraft subject with nisba, casualties
 	{"air strike by support verb", "شنت طائرات حربية روسية صباح اليوم غارات على مدينة سراقب بريف إدلب، ما أدى إلى مقتل خمسة مدنيين بينهم طفلان.",
 		[]want{{sub: "air_drone_strike", place: "سراقب", actor1: "russia", date: "2017-03-15", killed: "civilians:5"}}, true},
