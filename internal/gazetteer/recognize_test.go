@@ -306,3 +306,22 @@ func FuzzRecognize(f *testing.F) {
 		checkInvariants(t, half, g.Recognize(half, arabic.Tokenize(text)))
 	})
 }
+
+// TestCentreOfOrganization: "مركز X الإعلامي" names a media office, while
+// "مركز X" alone is the administrative centre (sentences written here).
+func TestCentreOfOrganization(t *testing.T) {
+	g := Default()
+	names := func(text string) []string {
+		var out []string
+		for _, tp := range g.Recognize(text, nil) {
+			out = append(out, tp.Name)
+		}
+		return out
+	}
+	if got := names("وأوضح مركز الأتارب الإعلامي أن السوق تعرض لغارات."); slices.Contains(got, "مركز الأتارب") {
+		t.Errorf("media office taken for the subdistrict: %v", got)
+	}
+	if got := names("تتبع البلدة إداريا إلى مركز الأتارب في ريف حلب."); !slices.Contains(got, "مركز الأتارب") {
+		t.Errorf("administrative centre not found: %v", got)
+	}
+}

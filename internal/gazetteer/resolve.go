@@ -187,7 +187,7 @@ func (r *recognizer) gate() {
 			}
 			continue
 		}
-		if r.afterPerson(k) {
+		if r.afterPerson(k) || r.centreOfOrg(k, nd.key) {
 			ms.drop = true
 			continue
 		}
@@ -737,6 +737,28 @@ func (r *recognizer) afterPerson(k int) bool {
 	}
 	e, off, _ := r.lex(ms.a - 1)
 	return off == 0 && e.flags&lexPerson != 0
+}
+
+// orgModifiers are adjectives that make "مركز X" an organization (a media
+// or medical centre) rather than the administrative centre of X.
+var orgModifiers = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"الإعلامي", "الإعلامية", "للإعلام", "الإخباري", "الإخبارية", "الصحفي", "الصحفية",
+		"الطبي", "الطبية", "الصحي", "الصحية", "الثقافي", "للدراسات", "للأبحاث", "الحقوقي", "لحقوق", "للتوثيق"} {
+		orgModifiers[arabic.Fold(w)] = true
+	}
+}
+
+// centreOfOrg reports whether mention k is a gazetteer name "مركز X" (an
+// administrative centre) that an organization's modifier follows: "مركز
+// حلب الإعلامي" is a media office, not the subdistrict.
+func (r *recognizer) centreOfOrg(k int, key string) bool {
+	ms := &r.ms[k]
+	if !strings.HasPrefix(key, arabic.Fold("مركز")+" ") || !r.isWord(ms.b) || r.brokenBetween(ms.b-1, ms.b) {
+		return false
+	}
+	return orgModifiers[r.toks[ms.b].Norm]
 }
 
 // isCountry reports whether mention k is a country.
