@@ -168,6 +168,22 @@ func foldRune(r rune, size int) (kind uint8, rep rune, exp string) {
 	return fkKeep, r, ""
 }
 
+// FoldRune is Fold for one rune: the rune r becomes, or -1 when Fold drops
+// it. The few presentation forms Fold expands to several letters are
+// returned unchanged. Other packages that scan text rune by rune (the
+// document cleaner's tokens) build their tables from it, so the folding
+// rules stay here.
+func FoldRune(r rune) rune {
+	kind, rep, _ := foldRune(r, utf8.RuneLen(r))
+	switch kind {
+	case fkDel:
+		return -1
+	case fkRune:
+		return rep
+	}
+	return r
+}
+
 // foldString is the simple reference implementation used while building
 // tables (it must not depend on presRep for runes inside the table range,
 // which never appear in decompositions).

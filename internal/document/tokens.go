@@ -1,6 +1,7 @@
 package document
 
 import (
+	"rasad/internal/arabic"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -378,8 +379,9 @@ var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 	return
 }()
 
-// foldRune maps a rune to its matching form: Arabic letter variants unified,
-// Eastern digits to ASCII, Latin lowered. It returns -1 for runes dropped.
+// foldRune maps a rune to its matching form (package arabic's folding:
+// letter variants unified, diacritics dropped, Eastern digits to ASCII, Latin
+// lowered). It returns -1 for runes dropped.
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if r >= 'A' && r <= 'Z' {
@@ -393,7 +395,7 @@ func foldRune(r rune) rune {
 	if isInvisible(r) {
 		return -1
 	}
-	return unicode.ToLower(r)
+	return arabic.FoldRune(r)
 }
 
 // arabicKey is the key form of each 2-byte Arabic-block character, by lead
@@ -429,31 +431,15 @@ var arabicKey = func() (t [4][64]struct {
 	return
 }()
 
-// arabicFold is foldRune over the Arabic block.
+// arabicFold is package arabic's folding over the Arabic block, with the
+// cleaner's invisible characters dropped too.
 var arabicFold = func() (t [256]rune) {
 	for i := range t {
 		r := rune(0x0600 + i)
-		switch {
-		case isDiacritic(r) || isInvisible(r):
+		if isInvisible(r) {
 			t[i] = -1
-		case r >= 0x0660 && r <= 0x0669:
-			t[i] = '0' + (r - 0x0660)
-		case r >= 0x06F0 && r <= 0x06F9:
-			t[i] = '0' + (r - 0x06F0)
-		default:
-			switch r {
-			case 'أ', 'إ', 'آ', 'ٱ':
-				r = 'ا'
-			case 'ى', 'ی', 'ې', 'ئ':
-				r = 'ي'
-			case 'ة':
-				r = 'ه'
-			case 'ؤ':
-				r = 'و'
-			case 'ک':
-				r = 'ك'
-			}
-			t[i] = r
+		} else {
+			t[i] = arabic.FoldRune(r)
 		}
 	}
 	return
