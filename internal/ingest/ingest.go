@@ -239,6 +239,7 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 	}()
 	var batch []store.Doc
 	var origins []string
+	var knownUnchanged, knownDuplicates int
 	lastFlush := time.Now()
 	flush := func() error {
 		lastFlush = time.Now()
@@ -257,18 +258,29 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 		Source:    opt.Source,
 		Workers:   opt.Workers,
 		StoreRows: true,
-		Known: func(ctx context.Context, rec *source.Record) bool {
-			known, err := st.HasHash(ctx, rec.Hash)
-			return err == nil && known
+		Known: func(ctx context.Context, rec *source.Record) string {
+			id, err := st.StoredAs(ctx, rec.Hash)
+			if err != nil {
+				return "" // not known for sure: the full path decides in PutBatch
+			}
+			return id
 		},
 	}, Handlers{
 		Report: func(it *Item) error {
 			sum.Read++
-			if it.Known {
-				batch = append(batch, store.Doc{ID: it.Record.ID, RawHash: it.Record.Hash})
-			} else {
-				batch = append(batch, *it.Row)
+			if it.KnownAs != "" {
+				// Content already stored: nothing to write. (The writer
+				// goroutine owns the other counters.)
+				if it.KnownAs == it.Record.ID {
+					knownUnchanged++
+				} else {
+					knownDuplicates++
+					log.Info("duplicate content", "input", it.Record.Origin, "id", it.Record.ID, "stored_as", it.KnownAs)
+				}
+				progress(1)
+				return nil
 			}
+			batch = append(batch, *it.Row)
 			origins = append(origins, it.Record.Origin)
 			if len(batch) >= opt.BatchSize || time.Since(lastFlush) > opt.MaxWait {
 				return flush()
@@ -294,6 +306,8 @@ func Run(ctx context.Context, st *store.Store, paths []string, opt Options) (*Su
 	}
 	close(batches)
 	writer.Wait()
+	sum.Unchanged += knownUnchanged
+	sum.Duplicates += knownDuplicates
 	if writeErr != nil {
 		err = writeErr
 	}

@@ -19,9 +19,10 @@ type StreamOptions struct {
 	Workers int // 0 = GOMAXPROCS
 	Extract events.Options
 	// Known, when set, is asked for every record before any work is done on
-	// it; a record it reports as known is passed on with Known set and no
-	// document (ingest uses it to skip content already stored).
-	Known func(ctx context.Context, rec *source.Record) bool
+	// it; when it returns the id the content is already stored under, the
+	// record is passed on with KnownAs set and no document (ingest uses it
+	// to skip content already stored).
+	Known func(ctx context.Context, rec *source.Record) (storedAs string)
 	// StoreRows makes the workers also prepare the store row of each
 	// document (Item.Row), so that work runs in parallel too.
 	StoreRows bool
@@ -30,11 +31,11 @@ type StreamOptions struct {
 
 // Item is one record after the document and event stages.
 type Item struct {
-	Record source.Record
-	Known  bool
-	Doc    *document.Document
-	Report *events.Report
-	Row    *store.Doc // with StoreRows
+	Record  source.Record
+	KnownAs string // the id the record's content is stored under, when Known found it
+	Doc     *document.Document
+	Report  *events.Report
+	Row     *store.Doc // with StoreRows
 }
 
 // Handlers receive Stream's results, in input order, on one goroutine.
@@ -173,8 +174,10 @@ func Stream(ctx context.Context, paths []string, opt StreamOptions, h Handlers) 
 }
 
 func process(ctx context.Context, seq int, rec source.Record, opt *StreamOptions) result {
-	if opt.Known != nil && opt.Known(ctx, &rec) {
-		return result{seq: seq, item: &Item{Record: rec, Known: true}}
+	if opt.Known != nil {
+		if id := opt.Known(ctx, &rec); id != "" {
+			return result{seq: seq, item: &Item{Record: rec, KnownAs: id}}
+		}
 	}
 	d, err := document.Build(rec)
 	if err != nil {

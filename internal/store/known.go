@@ -7,17 +7,18 @@ import (
 	"fmt"
 )
 
-// HasHash reports whether content with this raw hash is already stored
-// (under any id). Ingest asks it before doing any work on a record, so a
-// re-run over unchanged inputs costs one indexed lookup per record.
-func (s *Store) HasHash(ctx context.Context, rawHash string) (bool, error) {
-	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents WHERE raw_hash = ?", rawHash).Scan(&one)
+// StoredAs returns the id of the document stored with this raw hash, or ""
+// when the content is not stored. Ingest asks it before doing any work on a
+// record, so a re-run over unchanged inputs costs one indexed lookup per
+// record and writes nothing.
+func (s *Store) StoredAs(ctx context.Context, rawHash string) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM documents WHERE raw_hash = ?", rawHash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return "", nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("store: looking up a hash: %w", err)
+		return "", fmt.Errorf("store: looking up a hash: %w", err)
 	}
-	return true, nil
+	return id, nil
 }

@@ -584,14 +584,14 @@ func TestFTSValues(t *testing.T) {
 	}
 }
 
-func TestHasHash(t *testing.T) {
+func TestStoredAs(t *testing.T) {
 	s := openTemp(t)
 	d := mkDoc("a", "", "", "", "نص")
 	put(t, s, d)
-	if ok, err := s.HasHash(ctx, d.RawHash); !ok || err != nil {
-		t.Errorf("stored hash: %v %v", ok, err)
+	if id, err := s.StoredAs(ctx, d.RawHash); id != d.ID || err != nil {
+		t.Errorf("stored hash: %q %v", id, err)
 	}
-	if ok, err := s.HasHash(ctx, "nope"); ok || err != nil {
-		t.Errorf("absent hash: %v %v", ok, err)
+	if id, err := s.StoredAs(ctx, "nope"); id != "" || err != nil {
+		t.Errorf("absent hash: %q %v", id, err)
 	}
 }
